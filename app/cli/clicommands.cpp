@@ -1,0 +1,205 @@
+#include "clicommands.h"
+
+#include "core/datalocation.h"
+#include "export/albumjson.h"
+#include "export/collectionexporter.h"
+#include "export/discogscsvwriter.h"
+#include "import/discogscsvimport.h"
+#include "store/albumstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace aime {
+
+namespace {
+
+QTextStream &errorStream()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString &message, int code = CliCommands::Fatal)
+{
+    errorStream() << "aime-cli: " << message << Qt::endl;
+    return code;
+}
+
+std::optional<AlbumSort> sortFromName(const QString &name)
+{
+    if (name.isEmpty() || name == QLatin1String("artist"))
+        return AlbumSort::Artist;
+    if (name == QLatin1String("title"))
+        return AlbumSort::Title;
+    if (name == QLatin1String("year"))
+        return AlbumSort::Year;
+    if (name == QLatin1String("added"))
+        return AlbumSort::DateAdded;
+    return std::nullopt;
+}
+
+int importCommand(AlbumStore &store, const QCommandLineParser &parser)
+{
+    const QString source = parser.value(QStringLiteral("source"));
+    if (source != QLatin1String("discogs-csv"))
+        return fail(QStringLiteral("import needs --source discogs-csv (got \"%1\")").arg(source));
+    const QString file = parser.value(QStringLiteral("file"));
+    if (file.isEmpty())
+        return fail(QStringLiteral("import needs --file FILE"));
+    const CsvImportReport report = DiscogsCsvImport::importFile(&store, file);
+    for (const CsvRowError &error : report.broken)
+        errorStream() << file << ":" << error.line << ": skipped: " << error.reason << Qt::endl;
+    if (!report.fatalError.isEmpty())
+        return fail(report.fatalError);
+    QTextStream(stdout) << report.summary() << Qt::endl;
+    return report.broken.isEmpty() ? CliCommands::Ok : CliCommands::Partial;
+}
+
+int listCommand(AlbumStore &store, const QCommandLineParser &parser)
+{
+    const QString format = parser.value(QStringLiteral("format")).isEmpty()
+        ? QStringLiteral("text")
+        : parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")
+        && format != QLatin1String("csv"))
+        return fail(QStringLiteral("--format must be text, json or csv"));
+    const auto sort = sortFromName(parser.value(QStringLiteral("sort")));
+    if (!sort)
+        return fail(QStringLiteral("--sort must be artist, title, year or added"));
+
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return fail(QStringLiteral("cannot write to standard output"));
+    const AlbumQuery query{parser.value(QStringLiteral("query")), *sort};
+    static const QStringList csvExtras{QStringLiteral("Collection Media Condition"),
+                                       QStringLiteral("Collection Sleeve Condition"),
+                                       QStringLiteral("Collection Notes")};
+    if (format == QLatin1String("json"))
+        out.write("[");
+    else if (format == QLatin1String("csv"))
+        out.write(DiscogsCsvWriter::headerLine(csvExtras).toUtf8());
+    int written = 0;
+    PageCursor cursor;
+    for (;;) {
+        const SummaryPage page = store.summaries(query, cursor, 500);
+        if (!page.error.isEmpty())
+            return fail(QStringLiteral("cannot read the collection: %1").arg(page.error));
+        for (const AlbumSummary &summary : page.rows) {
+            if (format == QLatin1String("text")) {
+                QString line = QStringLiteral("%1\t%2\t%3").arg(summary.id).arg(summary.artist,
+                                                                                summary.title);
+                line += u'\t' + (summary.year > 0 ? QString::number(summary.year) : QString())
+                    + u'\t' + summary.format + u'\n';
+                out.write(line.toUtf8());
+                ++written;
+                continue;
+            }
+            const std::optional<Album> album = store.album(summary.id);
+            if (!album)
+                continue;
+            if (format == QLatin1String("json")) {
+                out.write(written == 0 ? "\n" : ",\n");
+                out.write(QJsonDocument(AlbumJson::toJson(*album)).toJson(QJsonDocument::Compact));
+            } else {
+                const SourceRef source = album->sources.isEmpty() ? SourceRef()
+                                                                  : album->sources.first();
+                out.write(DiscogsCsvWriter::rowLine(*album, source, csvExtras).toUtf8());
+            }
+            ++written;
+        }
+        if (page.atEnd)
+            break;
+        cursor = page.next;
+    }
+    if (format == QLatin1String("json"))
+        out.write(written == 0 ? "]\n" : "\n]\n");
+    return CliCommands::Ok;
+}
+
+int exportCommand(AlbumStore &store, const QCommandLineParser &parser)
+{
+    const auto format = CollectionExporter::formatFromName(parser.value(QStringLiteral("format")));
+    if (!format)
+        return fail(QStringLiteral("export needs --format json or csv"));
+    const QString output = parser.value(QStringLiteral("output"));
+    if (output.isEmpty())
+        return fail(QStringLiteral("export needs --output FILE (or - for standard output)"));
+    ExportReport report;
+    if (output == QLatin1String("-")) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return fail(QStringLiteral("cannot write to standard output"));
+        report = CollectionExporter::write(&store, &out, *format);
+    } else {
+        report = CollectionExporter::exportTo(&store, output, *format);
+        if (report.ok())
+            errorStream() << "exported " << report.albums << " albums to " << output << Qt::endl;
+    }
+    return report.ok() ? CliCommands::Ok : fail(report.error);
+}
+
+} // namespace
+
+int CliCommands::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "AIME on the command line.\n\n"
+        "Commands:\n"
+        "  import --source discogs-csv --file FILE   import a Discogs collection export\n"
+        "  list [--format text|json|csv] [--query Q] [--sort artist|title|year|added]\n"
+        "  export --format json|csv --output FILE    write the whole collection (- = stdout)"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("import, list or export"));
+    parser.addOptions({
+        {QStringLiteral("data-dir"), QStringLiteral("Collection folder (or AIME_DATA_DIR)."),
+         QStringLiteral("dir")},
+        {QStringLiteral("source"), QStringLiteral("import: discogs-csv."), QStringLiteral("source")},
+        {QStringLiteral("file"), QStringLiteral("import: the file to read."), QStringLiteral("file")},
+        {QStringLiteral("format"), QStringLiteral("list: text, json or csv; export: json or csv."),
+         QStringLiteral("format")},
+        {QStringLiteral("query"), QStringLiteral("list: only albums matching these words."),
+         QStringLiteral("words")},
+        {QStringLiteral("sort"), QStringLiteral("list: artist, title, year or added."),
+         QStringLiteral("key")},
+        {QStringLiteral("output"), QStringLiteral("export: the file to write."),
+         QStringLiteral("file")},
+    });
+    if (!parser.parse(arguments))
+        return fail(parser.errorText() + QStringLiteral(" (see aime-cli --help)"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return Ok;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << "aime-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return fail(QStringLiteral("give one command: import, list or export (see --help)"));
+    const QString command = positional.first();
+    if (command != QLatin1String("import") && command != QLatin1String("list")
+        && command != QLatin1String("export"))
+        return fail(QStringLiteral("unknown command \"%1\" (see --help)").arg(command));
+
+    AlbumStore store(
+        DataLocation::sqliteStore(DataLocation::resolve(parser.value(QStringLiteral("data-dir")))));
+    const StoreStatus status = store.open();
+    if (!status.ok())
+        return fail(status.message);
+    if (command == QLatin1String("import"))
+        return importCommand(store, parser);
+    if (command == QLatin1String("list"))
+        return listCommand(store, parser);
+    return exportCommand(store, parser);
+}
+
+} // namespace aime

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "domain/album.h"
+#include "store/albumquery.h"
+
+#include <QAbstractListModel>
+#include <QList>
+#include <QSet>
+#include <QTimer>
+
+class QThreadPool;
+
+namespace aime {
+
+class AlbumStore;
+
+// The albums of the grid, read lazily from the store in pages (canFetchMore/fetchMore) so a
+// collection of 100,000 opens as fast as one of 100. Every read runs on the worker pool; pages
+// arrive by continuation on the GUI thread and land as range inserts. Store changes (imports)
+// are coalesced and applied as batched removes and inserts of the loaded window.
+class AlbumListModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        AlbumIdRole = Qt::UserRole + 1,
+        TitleRole,
+        ArtistRole,
+        YearRole,
+        FormatRole,
+        CoverFileRole,
+        AddedAtRole,
+    };
+    Q_ENUM(Role)
+
+    static constexpr int defaultPageSize = 200;
+
+    AlbumListModel(AlbumStore *store, QThreadPool *pool, QObject *parent = nullptr);
+    ~AlbumListModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    AlbumQuery query() const { return m_query; }
+    void setQuery(const AlbumQuery &query);
+    void setFilterText(const QString &text);
+    void setSort(AlbumSort sort);
+    // Reads the current query again from the start (for instance once the store has opened).
+    void reload();
+
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    // Albums matching the query in the whole store; -1 until counted.
+    int totalCount() const { return m_totalCount; }
+    bool isLoading() const { return m_loading; }
+    qint64 albumIdAt(int row) const;
+    int rowOfAlbum(qint64 albumId) const;
+
+Q_SIGNALS:
+    void totalCountChanged(int count);
+    void loadingChanged(bool loading);
+    // A query (new filter, sort or reload) has its first page in the model.
+    void queryApplied();
+    void loadFailed(const QString &message);
+
+private:
+    enum class PageKind { Replace, Append, Refresh };
+    void requestPage(PageKind kind);
+    void applyPage(PageKind kind, quint64 generation, const SummaryPage &page, int count);
+    void applyRefresh(const QList<AlbumSummary> &rows);
+    void scheduleRefresh();
+    void setLoading(bool loading);
+
+    AlbumStore *m_store;
+    QThreadPool *m_pool;
+    AlbumQuery m_query;
+    QList<AlbumSummary> m_rows;
+    PageCursor m_cursor;
+    bool m_atEnd = true;
+    bool m_fetchInFlight = false;
+    bool m_loading = false;
+    bool m_refreshPending = false;
+    int m_pageSize = defaultPageSize;
+    int m_totalCount = -1;
+    quint64 m_generation = 0;
+    QTimer m_refreshTimer;
+};
+
+} // namespace aime

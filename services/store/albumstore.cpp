@@ -1,0 +1,632 @@
+#include "store/albumstore.h"
+
+#include "domain/albumidentity.h"
+#include "store/ftsquery.h"
+#include "store/scopedtransaction.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSemaphoreReleaser>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+Q_LOGGING_CATEGORY(lcStore, "aime.store")
+
+namespace aime {
+
+namespace {
+
+QString toStoredTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime fromStoredTime(const QVariant &value)
+{
+    const QString text = value.toString();
+    if (text.isEmpty())
+        return {};
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    time.setTimeZone(QTimeZone::utc());
+    return time;
+}
+
+QString genresToStored(const QStringList &genres)
+{
+    if (genres.isEmpty())
+        return {};
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(genres)).toJson(QJsonDocument::Compact));
+}
+
+QStringList genresFromStored(const QVariant &value)
+{
+    QStringList genres;
+    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    for (const QJsonValue &genre : array)
+        genres.append(genre.toString());
+    return genres;
+}
+
+// Empty strings are stored as NULL so "fill what is missing" can use coalesce().
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QString sortTitle(const QString &title)
+{
+    QString folded = AlbumIdentity::fold(title);
+    if (folded.startsWith(QLatin1String("the ")))
+        folded.remove(0, 4);
+    return folded;
+}
+
+// When the person got the album: what they told the provider (Discogs "Date Added"), else now.
+QDateTime firstAddedAt(const Album &album)
+{
+    QDateTime added = album.addedAt;
+    for (const SourceRef &source : album.sources) {
+        if (source.addedAt.isValid() && (!added.isValid() || source.addedAt < added))
+            added = source.addedAt;
+    }
+    return added.isValid() ? added : QDateTime::currentDateTimeUtc();
+}
+
+struct SortSpec
+{
+    QStringList columns; // the last one is always id
+    bool descending = false;
+};
+
+SortSpec sortSpec(AlbumSort sort)
+{
+    switch (sort) {
+    case AlbumSort::Title:
+        return {{QStringLiteral("sort_title"), QStringLiteral("sort_artist"), QStringLiteral("id")}};
+    case AlbumSort::Year:
+        return {{QStringLiteral("year"), QStringLiteral("sort_artist"), QStringLiteral("sort_title"),
+                 QStringLiteral("id")}};
+    case AlbumSort::DateAdded:
+        return {{QStringLiteral("added_at"), QStringLiteral("id")}, true};
+    case AlbumSort::Artist:
+        break;
+    }
+    return {{QStringLiteral("sort_artist"), QStringLiteral("year"), QStringLiteral("sort_title"),
+             QStringLiteral("id")}};
+}
+
+// The WHERE part for the person's filter text, with its bound values appended to binds.
+QString filterClause(const QString &filterText, bool sqlite, QVariantList &binds)
+{
+    if (sqlite) {
+        const QString match = FtsQuery::fromUserText(filterText);
+        if (match.isEmpty())
+            return {};
+        binds.append(match);
+        return QStringLiteral("id IN (SELECT rowid FROM albums_fts WHERE albums_fts MATCH ?)");
+    }
+    QStringList clauses;
+    const QStringList words = AlbumIdentity::fold(filterText).split(u' ', Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        clauses.append(QStringLiteral("lower(title || ' ' || artist || ' ' || coalesce(label, '') "
+                                      "|| ' ' || coalesce(genres, '')) LIKE ?"));
+        binds.append(QString(u'%' + word + u'%'));
+    }
+    return clauses.join(QLatin1String(" AND "));
+}
+
+bool execWith(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    return query.exec();
+}
+
+constexpr auto summaryColumns = "id, title, artist, year, format, cover_file, added_at";
+
+} // namespace
+
+AlbumStore::AlbumStore(StoreConfig config, QObject *parent)
+    : QObject(parent)
+    , m_connections(std::move(config))
+    , m_readSlots(qMax(1, m_connections.config().maxConcurrentReads))
+{
+    qRegisterMetaType<QList<qint64>>();
+}
+
+AlbumStore::~AlbumStore() = default;
+
+QSqlDatabase AlbumStore::connection()
+{
+    return m_connections.connection();
+}
+
+void AlbumStore::releaseThreadConnection()
+{
+    m_connections.releaseThisThread();
+}
+
+StoreStatus AlbumStore::status() const
+{
+    QMutexLocker lock(&m_statusMutex);
+    return m_status;
+}
+
+StoreStatus AlbumStore::open()
+{
+    const StoreConfig &config = m_connections.config();
+    StoreStatus result;
+    if (config.isSqlite()) {
+        const QFileInfo info(config.databaseName);
+        if (!QDir().mkpath(info.absolutePath())) {
+            result = {StoreErrorKind::CannotOpen,
+                      QStringLiteral("Cannot create the data folder %1.").arg(info.absolutePath())};
+        } else {
+            result = SchemaMigrator::checkSqliteFile(config.databaseName);
+        }
+    }
+    if (result.ok()) {
+        QSqlDatabase db = connection();
+        if (!db.isOpen()) {
+            result = {StoreErrorKind::CannotOpen,
+                      QStringLiteral("Cannot open the collection database %1: %2")
+                          .arg(config.databaseName, db.lastError().text())};
+        } else {
+            QMutexLocker writeLock(&m_writeMutex);
+            result = SchemaMigrator::migrate(db);
+        }
+    }
+    if (!result.ok()) {
+        qCWarning(lcStore).noquote() << result.message;
+        m_connections.releaseThisThread();
+    }
+    QMutexLocker lock(&m_statusMutex);
+    m_status = result;
+    return result;
+}
+
+UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
+{
+    UpsertResult result;
+    if (albums.isEmpty())
+        return result;
+    if (!status().ok()) {
+        result.error = status().message;
+        return result;
+    }
+
+    QMutexLocker writeLock(&m_writeMutex);
+    QSqlDatabase db = connection();
+    const bool sqlite = m_connections.config().isSqlite();
+    ScopedTransaction transaction(db);
+    if (!transaction.isActive()) {
+        result.error = QStringLiteral("Cannot start a transaction: %1").arg(db.lastError().text());
+        return result;
+    }
+
+    QSqlQuery findExisting(db);
+    findExisting.prepare(QStringLiteral(
+        "SELECT 1, album_id FROM album_sources WHERE provider = ? AND external_id = ? "
+        "UNION ALL SELECT 2, id FROM albums WHERE barcode = ? "
+        "UNION ALL SELECT 3, id FROM albums WHERE match_key = ? ORDER BY 1 LIMIT 1"));
+    QSqlQuery insertAlbum(db);
+    insertAlbum.prepare(QStringLiteral(
+        "INSERT INTO albums (title, artist, year, release_date, label, genres, barcode, format, "
+        "track_count, cover_url, added_at, updated_at, match_key, sort_artist, sort_title) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    // A known source refreshes its album: what the provider says now wins where it says anything.
+    QSqlQuery refreshAlbum(db);
+    refreshAlbum.prepare(QStringLiteral(
+        "UPDATE albums SET title = ?, artist = ?, year = CASE WHEN ? > 0 THEN ? ELSE year END, "
+        "release_date = coalesce(?, release_date), label = coalesce(?, label), "
+        "genres = coalesce(?, genres), barcode = coalesce(?, barcode), "
+        "format = coalesce(?, format), track_count = CASE WHEN ? > 0 THEN ? ELSE track_count END, "
+        "cover_url = coalesce(?, cover_url), updated_at = ?, sort_artist = ?, sort_title = ? "
+        "WHERE id = ?"));
+    QSqlQuery refreshMatchKey(db);
+    refreshMatchKey.prepare(QStringLiteral("UPDATE albums SET match_key = ? WHERE id = ? "
+                                           "RETURNING year"));
+    // Another source of an album already stored only fills what the album lacks.
+    QSqlQuery fillAlbum(db);
+    fillAlbum.prepare(QStringLiteral(
+        "UPDATE albums SET release_date = coalesce(release_date, ?), label = coalesce(label, ?), "
+        "genres = coalesce(genres, ?), barcode = coalesce(barcode, ?), "
+        "format = coalesce(format, ?), track_count = CASE WHEN track_count = 0 THEN ? ELSE "
+        "track_count END, cover_url = coalesce(cover_url, ?), updated_at = ? WHERE id = ?"));
+    QSqlQuery upsertSource(db);
+    upsertSource.prepare(QStringLiteral(
+        "INSERT INTO album_sources (album_id, provider, external_id, url, format, barcode, label, "
+        "catalog_number, rating, folder, added_at, fetched_at, extra) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (provider, external_id) DO UPDATE SET album_id = excluded.album_id, "
+        "url = excluded.url, format = excluded.format, barcode = excluded.barcode, "
+        "label = excluded.label, catalog_number = excluded.catalog_number, "
+        "rating = excluded.rating, folder = excluded.folder, added_at = excluded.added_at, "
+        "fetched_at = excluded.fetched_at, extra = excluded.extra"));
+    QSqlQuery dropLocalSource(db);
+    dropLocalSource.prepare(QStringLiteral("DELETE FROM album_sources WHERE album_id = ? AND "
+                                           "provider = ? AND external_id IS NULL"));
+    QSqlQuery countTracks(db);
+    countTracks.prepare(QStringLiteral("SELECT count(*) FROM tracks WHERE album_id = ?"));
+    QSqlQuery dropTracks(db);
+    dropTracks.prepare(QStringLiteral("DELETE FROM tracks WHERE album_id = ?"));
+    QSqlQuery insertTrack(db);
+    insertTrack.prepare(QStringLiteral("INSERT INTO tracks (album_id, disc, position, title, "
+                                       "duration_ms) VALUES (?, ?, ?, ?, ?)"));
+    QSqlQuery dropFts(db);
+    QSqlQuery insertFts(db);
+    if (sqlite) {
+        dropFts.prepare(QStringLiteral("DELETE FROM albums_fts WHERE rowid = ?"));
+        insertFts.prepare(QStringLiteral(
+            "INSERT INTO albums_fts (rowid, title, artist, label, genres, tracks) "
+            "SELECT a.id, a.title, a.artist, coalesce(a.label, ''), coalesce(a.genres, ''), "
+            "coalesce((SELECT group_concat(t.title, ' ') FROM tracks t WHERE t.album_id = a.id), "
+            "'') FROM albums a WHERE a.id = ?"));
+    }
+
+    const QString now = toStoredTime(QDateTime::currentDateTimeUtc());
+    const auto fail = [&](const QSqlQuery &query, const Album &album) {
+        result = UpsertResult();
+        result.error = QStringLiteral("Cannot store \"%1\" by %2: %3")
+                           .arg(album.title, album.artist, query.lastError().text());
+        qCWarning(lcStore).noquote() << result.error;
+        return result;
+    };
+
+    for (const Album &album : albums) {
+        QString barcode = AlbumIdentity::normalisedBarcode(album.barcode);
+        for (const SourceRef &source : album.sources) {
+            if (barcode.isEmpty())
+                barcode = AlbumIdentity::normalisedBarcode(source.barcode);
+        }
+        const QString matchKey = AlbumIdentity::matchKey(album.artist, album.title, album.year);
+        const SourceRef *firstSource = album.sources.isEmpty() ? nullptr : &album.sources.first();
+
+        qint64 albumId = 0;
+        UpsertOutcome outcome = UpsertOutcome::Inserted;
+        if (!execWith(findExisting,
+                      {firstSource ? firstSource->provider : QString(),
+                       firstSource ? textOrNull(firstSource->externalId) : QVariant(),
+                       textOrNull(barcode), textOrNull(matchKey)}))
+            return fail(findExisting, album);
+        if (findExisting.next()) {
+            outcome = findExisting.value(0).toInt() == 1 ? UpsertOutcome::Updated
+                                                         : UpsertOutcome::Merged;
+            albumId = findExisting.value(1).toLongLong();
+        }
+        findExisting.finish();
+
+        const QString genres = genresToStored(album.genres);
+        const int trackCount = album.tracks.isEmpty() ? album.trackCount : album.tracks.size();
+        if (outcome == UpsertOutcome::Inserted) {
+            const QString added = toStoredTime(firstAddedAt(album));
+            if (!execWith(insertAlbum,
+                          {album.title, album.artist, album.year, textOrNull(album.releaseDate),
+                           textOrNull(album.label), textOrNull(genres), textOrNull(barcode),
+                           textOrNull(album.format), trackCount, textOrNull(album.coverUrl), added,
+                           now, textOrNull(matchKey),
+                           AlbumIdentity::normalisedArtist(album.artist), sortTitle(album.title)})
+                || !insertAlbum.next())
+                return fail(insertAlbum, album);
+            albumId = insertAlbum.value(0).toLongLong();
+            insertAlbum.finish();
+        } else if (outcome == UpsertOutcome::Updated) {
+            if (!execWith(refreshAlbum,
+                          {album.title, album.artist, album.year, album.year,
+                           textOrNull(album.releaseDate), textOrNull(album.label),
+                           textOrNull(genres), textOrNull(barcode), textOrNull(album.format),
+                           trackCount, trackCount, textOrNull(album.coverUrl), now,
+                           AlbumIdentity::normalisedArtist(album.artist), sortTitle(album.title),
+                           albumId}))
+                return fail(refreshAlbum, album);
+            if (!execWith(refreshMatchKey, {textOrNull(matchKey), albumId}))
+                return fail(refreshMatchKey, album);
+            const int storedYear = refreshMatchKey.next() ? refreshMatchKey.value(0).toInt()
+                                                          : album.year;
+            refreshMatchKey.finish();
+            if (storedYear != album.year) {
+                // The provider gave no year; the key must use the one the album keeps.
+                const QString keptKey = AlbumIdentity::matchKey(album.artist, album.title,
+                                                                storedYear);
+                if (!execWith(refreshMatchKey, {textOrNull(keptKey), albumId}))
+                    return fail(refreshMatchKey, album);
+                refreshMatchKey.finish();
+            }
+        } else {
+            if (!execWith(fillAlbum,
+                          {textOrNull(album.releaseDate), textOrNull(album.label),
+                           textOrNull(genres), textOrNull(barcode), textOrNull(album.format),
+                           trackCount, textOrNull(album.coverUrl), now, albumId}))
+                return fail(fillAlbum, album);
+        }
+
+        for (const SourceRef &source : album.sources) {
+            if (source.externalId.isEmpty()) {
+                if (!execWith(dropLocalSource, {albumId, source.provider}))
+                    return fail(dropLocalSource, album);
+            }
+            const QString extra = source.extra.isEmpty()
+                ? QString()
+                : QString::fromUtf8(QJsonDocument(source.extra).toJson(QJsonDocument::Compact));
+            if (!execWith(upsertSource,
+                          {albumId, source.provider, textOrNull(source.externalId),
+                           textOrNull(source.url), textOrNull(source.format),
+                           textOrNull(AlbumIdentity::normalisedBarcode(source.barcode)),
+                           textOrNull(source.label), textOrNull(source.catalogNumber),
+                           source.rating, textOrNull(source.folder),
+                           textOrNull(toStoredTime(source.addedAt)),
+                           source.fetchedAt.isValid() ? toStoredTime(source.fetchedAt) : now,
+                           textOrNull(extra)}))
+                return fail(upsertSource, album);
+        }
+
+        bool replaceTracks = !album.tracks.isEmpty();
+        if (replaceTracks && outcome == UpsertOutcome::Merged) {
+            // The album's own tracklist stands; another source only supplies a missing one.
+            if (!execWith(countTracks, {albumId}) || !countTracks.next())
+                return fail(countTracks, album);
+            replaceTracks = countTracks.value(0).toInt() == 0;
+            countTracks.finish();
+        }
+        if (replaceTracks) {
+            if (!execWith(dropTracks, {albumId}))
+                return fail(dropTracks, album);
+            for (const Track &track : album.tracks) {
+                if (!execWith(insertTrack,
+                              {albumId, track.disc, track.position, track.title, track.durationMs}))
+                    return fail(insertTrack, album);
+            }
+        }
+
+        if (sqlite) {
+            if (outcome != UpsertOutcome::Inserted && !execWith(dropFts, {albumId}))
+                return fail(dropFts, album);
+            if (!execWith(insertFts, {albumId}))
+                return fail(insertFts, album);
+        }
+
+        result.albumIds.append(albumId);
+        result.outcomes.append(outcome);
+        switch (outcome) {
+        case UpsertOutcome::Inserted:
+            ++result.inserted;
+            break;
+        case UpsertOutcome::Updated:
+            ++result.updated;
+            break;
+        case UpsertOutcome::Merged:
+            ++result.merged;
+            break;
+        }
+    }
+
+    if (!transaction.commit()) {
+        result = UpsertResult();
+        result.error = QStringLiteral("Cannot save the albums: %1").arg(db.lastError().text());
+        qCWarning(lcStore).noquote() << result.error;
+        return result;
+    }
+    writeLock.unlock();
+    Q_EMIT albumsChanged(result.albumIds);
+    return result;
+}
+
+SummaryPage AlbumStore::summaries(const AlbumQuery &query, const PageCursor &after, int limit)
+{
+    SummaryPage page;
+    if (!status().ok()) {
+        page.error = status().message;
+        return page;
+    }
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+
+    const SortSpec spec = sortSpec(query.sort);
+    QVariantList binds;
+    QStringList where;
+    const QString filter = filterClause(query.filterText, m_connections.config().isSqlite(), binds);
+    if (!filter.isEmpty())
+        where.append(filter);
+    if (!after.isStart() && after.key.size() == spec.columns.size()) {
+        QStringList marks;
+        for (const QVariant &value : after.key) {
+            marks.append(QStringLiteral("?"));
+            binds.append(value);
+        }
+        where.append(QStringLiteral("(%1) %2 (%3)")
+                         .arg(spec.columns.join(QLatin1String(", ")),
+                              spec.descending ? QStringLiteral("<") : QStringLiteral(">"),
+                              marks.join(QLatin1String(", "))));
+    }
+    QStringList order;
+    for (const QString &column : spec.columns)
+        order.append(spec.descending ? column + QLatin1String(" DESC") : column);
+
+    QString sql = QStringLiteral("SELECT %1, %2 FROM albums")
+                      .arg(QLatin1String(summaryColumns), spec.columns.join(QLatin1String(", ")));
+    if (!where.isEmpty())
+        sql += QLatin1String(" WHERE ") + where.join(QLatin1String(" AND "));
+    sql += QLatin1String(" ORDER BY ") + order.join(QLatin1String(", "))
+        + QStringLiteral(" LIMIT %1").arg(limit + 1);
+
+    QSqlQuery select(connection());
+    select.setForwardOnly(true);
+    if (!select.prepare(sql) || !execWith(select, binds)) {
+        page.error = select.lastError().text();
+        qCWarning(lcStore) << "summaries failed:" << page.error;
+        return page;
+    }
+    const int keyStart = 7;
+    page.rows.reserve(limit);
+    while (select.next()) {
+        if (page.rows.size() == limit) {
+            page.atEnd = false;
+            break;
+        }
+        AlbumSummary summary;
+        summary.id = select.value(0).toLongLong();
+        summary.title = select.value(1).toString();
+        summary.artist = select.value(2).toString();
+        summary.year = select.value(3).toInt();
+        summary.format = select.value(4).toString();
+        summary.coverFile = select.value(5).toString();
+        summary.addedAt = fromStoredTime(select.value(6));
+        page.rows.append(summary);
+        page.next.key.clear();
+        for (int i = 0; i < spec.columns.size(); ++i)
+            page.next.key.append(select.value(keyStart + i));
+    }
+    return page;
+}
+
+int AlbumStore::count(const AlbumQuery &query)
+{
+    if (!status().ok())
+        return -1;
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QVariantList binds;
+    const QString filter = filterClause(query.filterText, m_connections.config().isSqlite(), binds);
+    QSqlQuery select(connection());
+    select.prepare(filter.isEmpty() ? QStringLiteral("SELECT count(*) FROM albums")
+                                    : QStringLiteral("SELECT count(*) FROM albums WHERE ") + filter);
+    if (!execWith(select, binds) || !select.next()) {
+        qCWarning(lcStore) << "count failed:" << select.lastError().text();
+        return -1;
+    }
+    return select.value(0).toInt();
+}
+
+void AlbumStore::loadDetails(QSqlDatabase db, Album &album)
+{
+    QSqlQuery sources(db);
+    sources.setForwardOnly(true);
+    sources.prepare(QStringLiteral(
+        "SELECT provider, external_id, url, format, barcode, label, catalog_number, rating, "
+        "folder, added_at, fetched_at, extra FROM album_sources WHERE album_id = ? ORDER BY id"));
+    if (execWith(sources, {album.id})) {
+        while (sources.next()) {
+            SourceRef source;
+            source.provider = sources.value(0).toString();
+            source.externalId = sources.value(1).toString();
+            source.url = sources.value(2).toString();
+            source.format = sources.value(3).toString();
+            source.barcode = sources.value(4).toString();
+            source.label = sources.value(5).toString();
+            source.catalogNumber = sources.value(6).toString();
+            source.rating = sources.value(7).toInt();
+            source.folder = sources.value(8).toString();
+            source.addedAt = fromStoredTime(sources.value(9));
+            source.fetchedAt = fromStoredTime(sources.value(10));
+            source.extra = QJsonDocument::fromJson(sources.value(11).toString().toUtf8()).object();
+            album.sources.append(source);
+        }
+    }
+    QSqlQuery tracks(db);
+    tracks.setForwardOnly(true);
+    tracks.prepare(QStringLiteral("SELECT disc, position, title, duration_ms FROM tracks WHERE "
+                                  "album_id = ? ORDER BY disc, position, id"));
+    if (execWith(tracks, {album.id})) {
+        while (tracks.next()) {
+            album.tracks.append({tracks.value(0).toInt(), tracks.value(1).toInt(),
+                                 tracks.value(2).toString(), tracks.value(3).toLongLong()});
+        }
+    }
+}
+
+namespace {
+
+constexpr auto albumColumns =
+    "id, title, artist, year, release_date, label, genres, barcode, format, track_count, "
+    "cover_url, cover_file, ai_description, ai_model, ai_generated_at, added_at, updated_at";
+
+Album albumFromRow(const QSqlQuery &row)
+{
+    Album album;
+    album.id = row.value(0).toLongLong();
+    album.title = row.value(1).toString();
+    album.artist = row.value(2).toString();
+    album.year = row.value(3).toInt();
+    album.releaseDate = row.value(4).toString();
+    album.label = row.value(5).toString();
+    album.genres = genresFromStored(row.value(6));
+    album.barcode = row.value(7).toString();
+    album.format = row.value(8).toString();
+    album.trackCount = row.value(9).toInt();
+    album.coverUrl = row.value(10).toString();
+    album.coverFile = row.value(11).toString();
+    album.aiDescription = row.value(12).toString();
+    album.aiModel = row.value(13).toString();
+    album.aiGeneratedAt = fromStoredTime(row.value(14));
+    album.addedAt = fromStoredTime(row.value(15));
+    album.updatedAt = fromStoredTime(row.value(16));
+    return album;
+}
+
+} // namespace
+
+std::optional<Album> AlbumStore::album(qint64 id)
+{
+    if (!status().ok())
+        return std::nullopt;
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QSqlDatabase db = connection();
+    QSqlQuery select(db);
+    select.prepare(
+        QStringLiteral("SELECT %1 FROM albums WHERE id = ?").arg(QLatin1String(albumColumns)));
+    if (!execWith(select, {id}) || !select.next())
+        return std::nullopt;
+    Album album = albumFromRow(select);
+    select.finish();
+    loadDetails(db, album);
+    return album;
+}
+
+bool AlbumStore::forEachAlbum(const std::function<bool(const Album &)> &visit, QString *error)
+{
+    if (!status().ok()) {
+        if (error)
+            *error = status().message;
+        return false;
+    }
+    constexpr int batchSize = 500;
+    qint64 lastId = 0;
+    for (;;) {
+        QList<Album> batch;
+        {
+            m_readSlots.acquire();
+            QSemaphoreReleaser releaseSlot(m_readSlots);
+            QSqlDatabase db = connection();
+            QSqlQuery select(db);
+            select.setForwardOnly(true);
+            select.prepare(QStringLiteral("SELECT %1 FROM albums WHERE id > ? ORDER BY id LIMIT %2")
+                               .arg(QLatin1String(albumColumns))
+                               .arg(batchSize));
+            if (!execWith(select, {lastId})) {
+                if (error)
+                    *error = select.lastError().text();
+                return false;
+            }
+            while (select.next())
+                batch.append(albumFromRow(select));
+            select.finish();
+            for (Album &album : batch)
+                loadDetails(db, album);
+        }
+        for (const Album &album : std::as_const(batch)) {
+            if (!visit(album))
+                return true;
+        }
+        if (batch.size() < batchSize)
+            return true;
+        lastId = batch.last().id;
+    }
+}
+
+} // namespace aime

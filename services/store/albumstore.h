@@ -1,0 +1,78 @@
+#pragma once
+
+#include "domain/album.h"
+#include "store/albumquery.h"
+#include "store/connectionregistry.h"
+#include "store/schemamigrator.h"
+#include "store/storeconfig.h"
+
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QSemaphore>
+
+#include <functional>
+#include <optional>
+
+namespace aime {
+
+enum class UpsertOutcome { Inserted, Updated, Merged };
+
+struct UpsertResult
+{
+    QList<qint64> albumIds;        // one per input album, in input order
+    QList<UpsertOutcome> outcomes; // one per input album
+    int inserted = 0;
+    int updated = 0; // a known (provider, external_id): the album was refreshed
+    int merged = 0;  // same barcode or same artist + title + year: joined as another source
+    QString error;   // set when the page was not written at all
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+// The collection in a QSqlDatabase (DESIGN.md section 4). Every method may be called from any
+// thread: each thread uses its own connection; writes are serialised and run in one transaction
+// per call; at most StoreConfig::maxConcurrentReads reads run at once. The GUI thread should not
+// call it: go through QtConcurrent on the application's pool.
+class AlbumStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AlbumStore(StoreConfig config, QObject *parent = nullptr);
+    ~AlbumStore() override;
+
+    // Checks, opens and migrates the database. Never modifies a file it refuses.
+    StoreStatus open();
+    StoreStatus status() const;
+    const StoreConfig &config() const { return m_connections.config(); }
+
+    UpsertResult upsertPage(const QList<Album> &albums);
+
+    SummaryPage summaries(const AlbumQuery &query, const PageCursor &after, int limit);
+    // -1 on error.
+    int count(const AlbumQuery &query);
+    std::optional<Album> album(qint64 id);
+    // Calls visit for every album, full details included, in id order and in batches; stops early
+    // when visit returns false. Returns false on a database error.
+    bool forEachAlbum(const std::function<bool(const Album &)> &visit, QString *error = nullptr);
+
+    // Drops the calling thread's connection (for threads that outlive their use of the store).
+    void releaseThreadConnection();
+
+Q_SIGNALS:
+    // Emitted from the writing thread after the commit; connect with a queued connection.
+    void albumsChanged(const QList<qint64> &albumIds);
+
+private:
+    QSqlDatabase connection();
+    void loadDetails(QSqlDatabase db, Album &album);
+
+    ConnectionRegistry m_connections;
+    mutable QMutex m_statusMutex;
+    StoreStatus m_status{StoreErrorKind::CannotOpen, QStringLiteral("The store is not open yet.")};
+    QMutex m_writeMutex;
+    QSemaphore m_readSlots;
+};
+
+} // namespace aime

@@ -1,0 +1,110 @@
+#include "store/connectionregistry.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcConnections, "aime.store.connections")
+
+namespace aime {
+
+ConnectionRegistry::ConnectionRegistry(StoreConfig config)
+    : m_config(std::move(config))
+    , m_prefix(QStringLiteral("aime-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+ConnectionRegistry::~ConnectionRegistry()
+{
+    // Connections of threads that are still alive (the pool's idle threads) can only be dropped
+    // here; their QSqlDatabase handles are not in use any more because the store is going away.
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_names)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QString ConnectionRegistry::connectionNameForThisThread() const
+{
+    return m_prefix + u'-'
+        + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+}
+
+QSqlDatabase ConnectionRegistry::connection()
+{
+    const QString name = connectionNameForThisThread();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_config.driver, name);
+    db.setDatabaseName(m_config.databaseName);
+    if (!m_config.isSqlite()) {
+        db.setHostName(m_config.hostName);
+        if (m_config.port > 0)
+            db.setPort(m_config.port);
+        db.setUserName(m_config.userName);
+        db.setPassword(m_config.password);
+    } else {
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_config.busyTimeoutMs));
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_names.insert(name);
+    }
+    QThread *thread = QThread::currentThread();
+    {
+        // Runs in the finishing thread itself, which is the only one allowed to drop it; the
+        // guard object disconnects it when the registry goes first.
+        QObject::connect(thread, &QThread::finished, &m_threadGuard, [this, name] {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+            QMutexLocker lock(&m_mutex);
+            m_names.remove(name);
+        }, Qt::DirectConnection);
+    }
+    if (!db.open()) {
+        qCWarning(lcConnections) << "cannot open" << m_config.databaseName << db.lastError().text();
+        return db;
+    }
+    configure(db);
+    return db;
+}
+
+bool ConnectionRegistry::configure(QSqlDatabase &db)
+{
+    if (!m_config.isSqlite())
+        return true;
+    // journal_mode=WAL is set once by the migrator (it writes the file header); these are per
+    // connection and never write.
+    QSqlQuery query(db);
+    bool ok = query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    ok = query.exec(QStringLiteral("PRAGMA foreign_keys=ON")) && ok;
+    ok = query.exec(QStringLiteral("PRAGMA temp_store=MEMORY")) && ok;
+    return ok;
+}
+
+void ConnectionRegistry::releaseThisThread()
+{
+    const QString name = connectionNameForThisThread();
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    QMutexLocker lock(&m_mutex);
+    m_names.remove(name);
+}
+
+} // namespace aime

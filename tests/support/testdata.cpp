@@ -1,0 +1,68 @@
+#include "testdata.h"
+
+#include "core/datalocation.h"
+
+#include <QTest>
+
+namespace aime::testing {
+
+Album discogsAlbum(const QString &artist, const QString &title, int year, const QString &releaseId,
+                   const QString &barcode)
+{
+    Album album;
+    album.artist = artist;
+    album.title = title;
+    album.year = year;
+    album.barcode = barcode;
+    SourceRef source;
+    source.provider = QStringLiteral("discogs");
+    source.externalId = releaseId;
+    source.url = QStringLiteral("https://www.discogs.com/release/") + releaseId;
+    source.barcode = barcode;
+    album.sources.append(source);
+    return album;
+}
+
+QList<Album> generatedAlbums(int count, int firstIndex)
+{
+    static const QStringList words{QStringLiteral("blue"),   QStringLiteral("night"),
+                                   QStringLiteral("river"),  QStringLiteral("electric"),
+                                   QStringLiteral("garden"), QStringLiteral("silver"),
+                                   QStringLiteral("summer"), QStringLiteral("machine")};
+    static const QStringList genres{QStringLiteral("Rock"), QStringLiteral("Jazz"),
+                                    QStringLiteral("Electronic"), QStringLiteral("Folk")};
+    QList<Album> albums;
+    albums.reserve(count);
+    for (int i = firstIndex; i < firstIndex + count; ++i) {
+        Album album = discogsAlbum(
+            QStringLiteral("Artist %1 %2").arg(words.at(i % words.size())).arg(i, 6, 10, QLatin1Char('0')),
+            QStringLiteral("%1 %2 Title %3")
+                .arg(words.at((i / 8) % words.size()), words.at((i / 64) % words.size()))
+                .arg(i, 6, 10, QLatin1Char('0')),
+            1950 + i % 75, QString::number(1000000 + i));
+        album.label = QStringLiteral("Label %1").arg(i % 500);
+        album.format = i % 3 == 0 ? QStringLiteral("LP, Album") : QStringLiteral("CD, Album");
+        album.genres = {genres.at(i % genres.size())};
+        albums.append(album);
+    }
+    return albums;
+}
+
+QString TemporaryStore::databasePath() const
+{
+    return store->config().databaseName;
+}
+
+std::unique_ptr<TemporaryStore> openTemporaryStore()
+{
+    auto temporary = std::make_unique<TemporaryStore>();
+    temporary->store = std::make_unique<AlbumStore>(DataLocation::sqliteStore(temporary->dir.path()));
+    const StoreStatus status = temporary->store->open();
+    if (!status.ok()) {
+        QTest::qFail(qPrintable(status.message), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return temporary;
+}
+
+} // namespace aime::testing

@@ -1,0 +1,426 @@
+#include "core/datalocation.h"
+#include "store/albumstore.h"
+#include "testdata.h"
+
+#include <QAtomicInt>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+#include <QtConcurrent>
+
+using namespace aime;
+using aime::testing::discogsAlbum;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+Album spotifyAlbum(const QString &artist, const QString &title, int year, const QString &id,
+                   const QString &barcode = {})
+{
+    Album album = discogsAlbum(artist, title, year, id, barcode);
+    album.sources.first().provider = QStringLiteral("spotify");
+    album.sources.first().url = QStringLiteral("https://open.spotify.com/album/") + id;
+    return album;
+}
+
+} // namespace
+
+class TestAlbumStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void deduplication_data();
+    void deduplication();
+    void knownSourceUpdatesItsAlbum();
+    void mergeKeepsStoredFieldsAndAddsSource();
+    void tracksAndFtsStayInStep();
+    void detailsRoundTrip();
+    void keysetPagingCoversEveryAlbumOnce_data();
+    void keysetPagingCoversEveryAlbumOnce();
+    void concurrentReadsWhileWriting();
+    void corruptFileIsRefusedUntouched();
+    void newerSchemaIsRefusedUntouched();
+    void foreignSqliteFileIsRefused();
+    void emptyPageIsNoop();
+};
+
+void TestAlbumStore::deduplication_data()
+{
+    QTest::addColumn<Album>("first");
+    QTest::addColumn<Album>("second");
+    QTest::addColumn<int>("expectedAlbums");
+    QTest::addColumn<int>("expectedSources");
+    QTest::addColumn<int>("expectedOutcome");
+
+    const int inserted = int(UpsertOutcome::Inserted);
+    const int updated = int(UpsertOutcome::Updated);
+    const int merged = int(UpsertOutcome::Merged);
+
+    QTest::newRow("same discogs release twice")
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997, QStringLiteral("1"))
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997, QStringLiteral("1"))
+        << 1 << 1 << updated;
+    QTest::newRow("same barcode, other provider and title spelling")
+        << discogsAlbum(QStringLiteral("Daft Punk"), QStringLiteral("Alive 2007"), 2007, QStringLiteral("2"), QStringLiteral("5099951165857"))
+        << spotifyAlbum(QStringLiteral("Daft Punk"), QStringLiteral("Alive 2007 (Live)"), 2008, QStringLiteral("7u6z"), QStringLiteral("5099951165857"))
+        << 1 << 2 << merged;
+    QTest::newRow("upc and ean of one code")
+        << discogsAlbum(QStringLiteral("Blur"), QStringLiteral("Parklife"), 1994, QStringLiteral("3"), QStringLiteral("724382923527"))
+        << spotifyAlbum(QStringLiteral("Blur"), QStringLiteral("Parklife"), 1994, QStringLiteral("x"), QStringLiteral("0724382923527"))
+        << 1 << 2 << merged;
+    QTest::newRow("normalised artist title year")
+        << discogsAlbum(QStringLiteral("The Beatles"), QStringLiteral("Abbey Road"), 1969, QStringLiteral("4"))
+        << spotifyAlbum(QStringLiteral("Beatles"), QStringLiteral("Abbey Road (Remastered 2009)"), 1969, QStringLiteral("s4"))
+        << 1 << 2 << merged;
+    QTest::newRow("accents and case")
+        << discogsAlbum(QStringLiteral("Sigur Rós"), QStringLiteral("Ágætis byrjun"), 1999, QStringLiteral("5"))
+        << spotifyAlbum(QStringLiteral("SIGUR ROS"), QStringLiteral("Agaetis Byrjun"), 1999, QStringLiteral("s5"))
+        << 1 << 2 << merged;
+    QTest::newRow("second discogs release of the same album")
+        << discogsAlbum(QStringLiteral("Miles Davis"), QStringLiteral("Kind of Blue"), 1959, QStringLiteral("6"))
+        << discogsAlbum(QStringLiteral("Miles Davis"), QStringLiteral("Kind Of Blue"), 1959, QStringLiteral("66"))
+        << 1 << 2 << merged;
+    QTest::newRow("different year is a different album")
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997, QStringLiteral("7"))
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 2017, QStringLiteral("77"))
+        << 2 << 2 << inserted;
+    QTest::newRow("different barcodes but same key still merge by key")
+        << discogsAlbum(QStringLiteral("Nirvana"), QStringLiteral("Nevermind"), 1991, QStringLiteral("8"), QStringLiteral("720642442524"))
+        << spotifyAlbum(QStringLiteral("Nirvana"), QStringLiteral("Nevermind"), 1991, QStringLiteral("s8"), QStringLiteral("602547655442"))
+        << 1 << 2 << merged;
+    QTest::newRow("different albums")
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("Kid A"), 2000, QStringLiteral("9"))
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("Amnesiac"), 2001, QStringLiteral("10"))
+        << 2 << 2 << inserted;
+}
+
+void TestAlbumStore::deduplication()
+{
+    QFETCH(Album, first);
+    QFETCH(Album, second);
+    QFETCH(int, expectedAlbums);
+    QFETCH(int, expectedSources);
+    QFETCH(int, expectedOutcome);
+
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    const UpsertResult a = store.upsertPage({first});
+    QVERIFY2(a.ok(), qPrintable(a.error));
+    QCOMPARE(a.outcomes.value(0), UpsertOutcome::Inserted);
+    const UpsertResult b = store.upsertPage({second});
+    QVERIFY2(b.ok(), qPrintable(b.error));
+    QCOMPARE(int(b.outcomes.value(0)), expectedOutcome);
+    QCOMPARE(store.count({}), expectedAlbums);
+
+    int sources = 0;
+    QVERIFY(store.forEachAlbum([&](const Album &album) {
+        sources += int(album.sources.size());
+        return true;
+    }));
+    QCOMPARE(sources, expectedSources);
+}
+
+void TestAlbumStore::knownSourceUpdatesItsAlbum()
+{
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    Album album = discogsAlbum(QStringLiteral("Portishead"), QStringLiteral("Dummy"), 1994, QStringLiteral("42"));
+    album.label = QStringLiteral("Go! Beat");
+    const qint64 id = store.upsertPage({album}).albumIds.value(0);
+    QVERIFY(id > 0);
+
+    album.label = QStringLiteral("Go! Discs");
+    album.sources.first().catalogNumber = QStringLiteral("828 553-1");
+    const UpsertResult again = store.upsertPage({album});
+    QCOMPARE(again.albumIds.value(0), id);
+    QCOMPARE(again.updated, 1);
+    const auto stored = store.album(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->label, QStringLiteral("Go! Discs"));
+    QCOMPARE(stored->sources.size(), 1);
+    QCOMPARE(stored->sources.first().catalogNumber, QStringLiteral("828 553-1"));
+}
+
+void TestAlbumStore::mergeKeepsStoredFieldsAndAddsSource()
+{
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    Album discogs = discogsAlbum(QStringLiteral("Massive Attack"), QStringLiteral("Mezzanine"), 1998, QStringLiteral("100"));
+    discogs.label = QStringLiteral("Circa");
+    const qint64 id = store.upsertPage({discogs}).albumIds.value(0);
+
+    Album spotify = spotifyAlbum(QStringLiteral("Massive Attack"), QStringLiteral("Mezzanine"), 1998, QStringLiteral("sp1"), QStringLiteral("724384559923"));
+    spotify.label = QStringLiteral("Virgin");
+    spotify.genres = {QStringLiteral("Trip Hop")};
+    const UpsertResult merged = store.upsertPage({spotify});
+    QCOMPARE(merged.merged, 1);
+    QCOMPARE(merged.albumIds.value(0), id);
+
+    const auto stored = store.album(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->label, QStringLiteral("Circa"));
+    QCOMPARE(stored->barcode, QStringLiteral("0724384559923"));
+    QCOMPARE(stored->genres, QStringList{QStringLiteral("Trip Hop")});
+    QCOMPARE(stored->sources.size(), 2);
+}
+
+void TestAlbumStore::tracksAndFtsStayInStep()
+{
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    Album album = discogsAlbum(QStringLiteral("Kraftwerk"), QStringLiteral("Computer World"), 1981, QStringLiteral("500"));
+    const qint64 id = store.upsertPage({album}).albumIds.value(0);
+    QCOMPARE(store.count({QStringLiteral("pocket calculator")}), 0);
+
+    album.tracks = {{1, 1, QStringLiteral("Computer World"), 305000},
+                    {1, 2, QStringLiteral("Pocket Calculator"), 295000}};
+    album.genres = {QStringLiteral("Electronic")};
+    QVERIFY(store.upsertPage({album}).ok());
+    QCOMPARE(store.count({QStringLiteral("pocket calculator")}), 1);
+    QCOMPARE(store.count({QStringLiteral("electronic")}), 1);
+    QCOMPARE(store.album(id)->tracks.size(), 2);
+    QCOMPARE(store.album(id)->trackCount, 2);
+
+    album.title = QStringLiteral("Computerwelt");
+    QVERIFY(store.upsertPage({album}).ok());
+    QCOMPARE(store.count({QStringLiteral("computerwelt")}), 1);
+    QCOMPARE(store.count({QStringLiteral("kraftwerk")}), 1);
+}
+
+void TestAlbumStore::detailsRoundTrip()
+{
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    Album album = discogsAlbum(QStringLiteral("Björk"), QStringLiteral("Homogenic"), 1997, QStringLiteral("7001"));
+    album.releaseDate = QStringLiteral("1997-09-22");
+    album.format = QStringLiteral("CD, Album");
+    album.label = QStringLiteral("One Little Indian");
+    album.genres = {QStringLiteral("Electronic"), QStringLiteral("Pop")};
+    SourceRef &source = album.sources.first();
+    source.catalogNumber = QStringLiteral("TPLP71CD");
+    source.rating = 5;
+    source.folder = QStringLiteral("Uncategorized");
+    source.addedAt = QDateTime(QDate(2021, 4, 6), QTime(11, 25, 59), Qt::UTC);
+    source.extra.insert(QStringLiteral("Collection Notes"), QStringLiteral("signed, \"mint\""));
+    const qint64 id = store.upsertPage({album}).albumIds.value(0);
+
+    const auto stored = store.album(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->artist, album.artist);
+    QCOMPARE(stored->releaseDate, album.releaseDate);
+    QCOMPARE(stored->genres, album.genres);
+    QCOMPARE(stored->format, album.format);
+    QVERIFY(stored->addedAt.isValid());
+    QCOMPARE(stored->sources.size(), 1);
+    const SourceRef &back = stored->sources.first();
+    QCOMPARE(back.catalogNumber, source.catalogNumber);
+    QCOMPARE(back.rating, 5);
+    QCOMPARE(back.folder, source.folder);
+    QCOMPARE(back.addedAt, source.addedAt);
+    QCOMPARE(back.extra, source.extra);
+}
+
+void TestAlbumStore::keysetPagingCoversEveryAlbumOnce_data()
+{
+    QTest::addColumn<int>("sort");
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("artist") << int(AlbumSort::Artist) << QString() << 1000;
+    QTest::newRow("title") << int(AlbumSort::Title) << QString() << 1000;
+    QTest::newRow("year") << int(AlbumSort::Year) << QString() << 1000;
+    QTest::newRow("added") << int(AlbumSort::DateAdded) << QString() << 1000;
+    QTest::newRow("artist filtered") << int(AlbumSort::Artist) << QStringLiteral("blue") << 335;
+    QTest::newRow("year filtered two words") << int(AlbumSort::Year) << QStringLiteral("blue night") << 84;
+}
+
+void TestAlbumStore::keysetPagingCoversEveryAlbumOnce()
+{
+    QFETCH(int, sort);
+    QFETCH(QString, filter);
+    QFETCH(int, expected);
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    const QList<Album> albums = testing::generatedAlbums(1000);
+    QVERIFY(store.upsertPage(albums).ok());
+
+    const AlbumQuery query{filter, AlbumSort(sort)};
+    QCOMPARE(store.count(query), expected);
+    QSet<qint64> seen;
+    QList<AlbumSummary> ordered;
+    PageCursor cursor;
+    for (int guard = 0; guard < 100; ++guard) {
+        const SummaryPage page = store.summaries(query, cursor, 37);
+        QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+        for (const AlbumSummary &row : page.rows) {
+            QVERIFY(!seen.contains(row.id));
+            seen.insert(row.id);
+            ordered.append(row);
+        }
+        if (page.atEnd)
+            break;
+        cursor = page.next;
+    }
+    QCOMPARE(int(seen.size()), store.count(query));
+    if (expected > 0)
+        QCOMPARE(int(seen.size()), expected);
+    for (int i = 1; i < ordered.size(); ++i) {
+        const AlbumSummary &a = ordered.at(i - 1);
+        const AlbumSummary &b = ordered.at(i);
+        switch (AlbumSort(sort)) {
+        case AlbumSort::Year:
+            QVERIFY(a.year <= b.year);
+            break;
+        case AlbumSort::Title:
+            QVERIFY(a.title.toLower() <= b.title.toLower());
+            break;
+        case AlbumSort::Artist:
+            QVERIFY(a.artist.toLower() <= b.artist.toLower());
+            break;
+        case AlbumSort::DateAdded:
+            QVERIFY(a.addedAt >= b.addedAt);
+            break;
+        }
+    }
+}
+
+void TestAlbumStore::concurrentReadsWhileWriting()
+{
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore *store = temporary->store.get();
+    QVERIFY(store->upsertPage(testing::generatedAlbums(500)).ok());
+
+    QThreadPool pool;
+    pool.setMaxThreadCount(6);
+    QAtomicInt readFailures = 0;
+    QAtomicInt reads = 0;
+    std::atomic_bool writing = true;
+    QFuture<void> writer = QtConcurrent::run(&pool, [&] {
+        for (int page = 1; page <= 20; ++page) {
+            if (!store->upsertPage(testing::generatedAlbums(250, page * 1000)).ok())
+                readFailures.fetchAndAddRelaxed(1000);
+        }
+        writing = false;
+    });
+    QList<QFuture<void>> readers;
+    for (int i = 0; i < 4; ++i) {
+        readers.append(QtConcurrent::run(&pool, [&] {
+            while (writing) {
+                const SummaryPage page = store->summaries({QStringLiteral("river")}, {}, 50);
+                const int total = store->count({});
+                if (!page.error.isEmpty() || page.rows.isEmpty() || total < 500)
+                    readFailures.fetchAndAddRelaxed(1);
+                reads.fetchAndAddRelaxed(1);
+            }
+        }));
+    }
+    writer.waitForFinished();
+    for (QFuture<void> &reader : readers)
+        reader.waitForFinished();
+    QCOMPARE(readFailures.loadRelaxed(), 0);
+    QVERIFY(reads.loadRelaxed() > 0);
+    QCOMPARE(store->count({}), 500 + 20 * 250);
+}
+
+void TestAlbumStore::corruptFileIsRefusedUntouched()
+{
+    QTemporaryDir dir;
+    const StoreConfig config = DataLocation::sqliteStore(dir.path());
+    {
+        QFile file(config.databaseName);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray garbage(8192, '\0');
+        for (int i = 0; i < garbage.size(); ++i)
+            garbage[i] = char((i * 7919) % 251);
+        file.write(garbage);
+    }
+    const QByteArray before = fileHash(config.databaseName);
+    AlbumStore store(config);
+    const StoreStatus status = store.open();
+    QCOMPARE(status.kind, StoreErrorKind::Corrupt);
+    QVERIFY(status.message.contains(config.databaseName));
+    QCOMPARE(fileHash(config.databaseName), before);
+    QVERIFY(!store.upsertPage({discogsAlbum(QStringLiteral("A"), QStringLiteral("B"), 1, QStringLiteral("1"))}).ok());
+    QCOMPARE(fileHash(config.databaseName), before);
+    QVERIFY(!QFile::exists(config.databaseName + QStringLiteral("-wal")));
+}
+
+void TestAlbumStore::newerSchemaIsRefusedUntouched()
+{
+    QTemporaryDir dir;
+    const StoreConfig config = DataLocation::sqliteStore(dir.path());
+    {
+        AlbumStore store(config);
+        QVERIFY(store.open().ok());
+        QVERIFY(store.upsertPage({discogsAlbum(QStringLiteral("A"), QStringLiteral("B"), 2000, QStringLiteral("1"))}).ok());
+    }
+    {
+        const QString name = QStringLiteral("bump");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(config.databaseName);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode=DELETE")));
+            QVERIFY(query.exec(QStringLiteral("UPDATE aime_schema SET version = 99")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    const QByteArray before = fileHash(config.databaseName);
+    AlbumStore store(config);
+    const StoreStatus status = store.open();
+    QCOMPARE(status.kind, StoreErrorKind::NewerVersion);
+    QCOMPARE(status.schemaVersion, 99);
+    QVERIFY(status.message.contains(QStringLiteral("newer")));
+    QCOMPARE(fileHash(config.databaseName), before);
+}
+
+void TestAlbumStore::foreignSqliteFileIsRefused()
+{
+    QTemporaryDir dir;
+    const StoreConfig config = DataLocation::sqliteStore(dir.path());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        db.setDatabaseName(config.databaseName);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE songs (id INTEGER)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    const QByteArray before = fileHash(config.databaseName);
+    AlbumStore store(config);
+    QCOMPARE(store.open().kind, StoreErrorKind::Corrupt);
+    QCOMPARE(fileHash(config.databaseName), before);
+}
+
+void TestAlbumStore::emptyPageIsNoop()
+{
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    const UpsertResult result = temporary->store->upsertPage({});
+    QVERIFY(result.ok());
+    QCOMPARE(result.albumIds.size(), 0);
+    QCOMPARE(temporary->store->count({}), 0);
+}
+
+QTEST_GUILESS_MAIN(TestAlbumStore)
+#include "tst_albumstore.moc"

@@ -1,0 +1,86 @@
+#include "albumgriddelegate.h"
+
+#include "albumlistmodel.h"
+#include "coverplaceholder.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace aime {
+
+namespace {
+
+constexpr int padding = 6;
+
+} // namespace
+
+AlbumGridDelegate::AlbumGridDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+void AlbumGridDelegate::setCoverSize(int pixels)
+{
+    m_coverSize = std::clamp(pixels, minimumCoverSize, maximumCoverSize);
+}
+
+QSize AlbumGridDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const QFontMetrics metrics(option.font);
+    return {m_coverSize + 2 * padding, m_coverSize + 2 * padding + 2 * metrics.height() + 4};
+}
+
+void AlbumGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const
+{
+    painter->save();
+    const QPalette &palette = option.palette;
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
+    const QRect cell = option.rect;
+
+    if (selected || option.state.testFlag(QStyle::State_MouseOver)) {
+        QColor highlight = palette.color(QPalette::Highlight);
+        if (!selected)
+            highlight.setAlpha(50);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(highlight);
+        painter->drawRoundedRect(cell.adjusted(1, 1, -1, -1), 6, 6);
+    }
+
+    const QRectF cover(cell.left() + padding, cell.top() + padding, m_coverSize, m_coverSize);
+    const QString title = index.data(AlbumListModel::TitleRole).toString();
+    const QString artist = index.data(AlbumListModel::ArtistRole).toString();
+    CoverPlaceholder::paint(painter, cover, artist, title);
+
+    QFont titleFont = option.font;
+    titleFont.setBold(true);
+    const QFontMetrics titleMetrics(titleFont);
+    const QFontMetrics artistMetrics(option.font);
+    const int textWidth = m_coverSize;
+    const QRect titleRect(cell.left() + padding, int(cover.bottom()) + 4, textWidth,
+                          titleMetrics.height());
+    const QRect artistRect(titleRect.left(), titleRect.bottom() + 1, textWidth,
+                           artistMetrics.height());
+
+    const QColor textColour = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    painter->setPen(textColour);
+    painter->setFont(titleFont);
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      titleMetrics.elidedText(title, Qt::ElideRight, textWidth));
+    QColor secondary = textColour;
+    secondary.setAlphaF(selected ? 0.85f : 0.65f);
+    painter->setPen(secondary);
+    painter->setFont(option.font);
+    painter->drawText(artistRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      artistMetrics.elidedText(artist, Qt::ElideRight, textWidth));
+
+    if (option.state.testFlag(QStyle::State_HasFocus) && !selected) {
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 1, Qt::DotLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(cell).adjusted(1.5, 1.5, -1.5, -1.5), 6, 6);
+    }
+    painter->restore();
+}
+
+} // namespace aime

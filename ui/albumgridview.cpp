@@ -1,0 +1,81 @@
+#include "albumgridview.h"
+
+#include "albumgriddelegate.h"
+
+#include <QScrollBar>
+#include <QWheelEvent>
+
+namespace aime {
+
+namespace {
+
+constexpr int zoomStep = 32;
+
+} // namespace
+
+AlbumGridView::AlbumGridView(QWidget *parent)
+    : QListView(parent)
+    , m_delegate(new AlbumGridDelegate(this))
+{
+    setObjectName(QStringLiteral("albumGrid"));
+    setAccessibleName(tr("Album grid"));
+    setItemDelegate(m_delegate);
+    setViewMode(QListView::IconMode);
+    setMovement(QListView::Static);
+    setResizeMode(QListView::Adjust);
+    setWrapping(true);
+    setUniformItemSizes(true);
+    setSpacing(6);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setSelectionRectVisible(true);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setMouseTracking(true);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setDragEnabled(false);
+}
+
+int AlbumGridView::coverSize() const
+{
+    return m_delegate->coverSize();
+}
+
+void AlbumGridView::setCoverSize(int pixels)
+{
+    const int before = m_delegate->coverSize();
+    m_delegate->setCoverSize(pixels);
+    if (m_delegate->coverSize() == before)
+        return;
+    verticalScrollBar()->setSingleStep(m_delegate->coverSize() / 4);
+    // The view caches the uniform cell size; the delegate's signal makes it lay out anew.
+    Q_EMIT m_delegate->sizeHintChanged(QModelIndex());
+    Q_EMIT coverSizeChanged(m_delegate->coverSize());
+}
+
+void AlbumGridView::zoomIn()
+{
+    setCoverSize(coverSize() + zoomStep);
+}
+
+void AlbumGridView::zoomOut()
+{
+    setCoverSize(coverSize() - zoomStep);
+}
+
+void AlbumGridView::resetZoom()
+{
+    setCoverSize(AlbumGridDelegate::defaultCoverSize);
+}
+
+void AlbumGridView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers().testFlag(Qt::ControlModifier)) {
+        const int steps = event->angleDelta().y() / 120;
+        if (steps != 0)
+            setCoverSize(coverSize() + steps * zoomStep);
+        event->accept();
+        return;
+    }
+    QListView::wheelEvent(event);
+}
+
+} // namespace aime

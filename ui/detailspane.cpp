@@ -1,0 +1,240 @@
+#include "detailspane.h"
+
+#include "coverplaceholder.h"
+#include "store/albumstore.h"
+
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace aime {
+
+namespace {
+
+constexpr int coverPixels = 240;
+
+QLabel *plainLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+QString durationText(qint64 ms)
+{
+    if (ms <= 0)
+        return {};
+    const qint64 seconds = ms / 1000;
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString providerName(const QString &provider)
+{
+    if (provider == QLatin1String("discogs"))
+        return DetailsPane::tr("Discogs");
+    if (provider == QLatin1String("spotify"))
+        return DetailsPane::tr("Spotify");
+    if (provider == QLatin1String("musicbrainz"))
+        return DetailsPane::tr("MusicBrainz");
+    if (provider == QLatin1String("local"))
+        return DetailsPane::tr("Local file");
+    return provider;
+}
+
+// Each part escaped; a link only for http(s) URLs, so nothing from outside becomes markup.
+QString sourcesHtml(const QList<SourceRef> &sources)
+{
+    QStringList lines;
+    for (const SourceRef &source : sources) {
+        QStringList parts{providerName(source.provider).toHtmlEscaped()};
+        if (!source.format.isEmpty())
+            parts.append(source.format.toHtmlEscaped());
+        if (!source.catalogNumber.isEmpty())
+            parts.append(source.catalogNumber.toHtmlEscaped());
+        QString line = parts.join(QLatin1String(" · "));
+        const QUrl url(source.url);
+        if (url.isValid()
+            && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))) {
+            line += QStringLiteral(" — <a href=\"%1\">%2</a>")
+                        .arg(QString::fromUtf8(url.toEncoded()).toHtmlEscaped(),
+                             DetailsPane::tr("open").toHtmlEscaped());
+        }
+        lines.append(line);
+    }
+    return lines.join(QLatin1String("<br>"));
+}
+
+} // namespace
+
+DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_pool(pool)
+    , m_pages(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("detailsPane"));
+    setAccessibleName(tr("Album details"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_pages);
+
+    auto *nothing = new QLabel(tr("Select an album to see its details."), m_pages);
+    nothing->setObjectName(QStringLiteral("detailsPlaceholder"));
+    nothing->setAlignment(Qt::AlignCenter);
+    nothing->setWordWrap(true);
+    nothing->setEnabled(false);
+    m_pages->addWidget(nothing);
+
+    auto *scroll = new QScrollArea(m_pages);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+
+    m_cover = new QLabel(content);
+    m_cover->setObjectName(QStringLiteral("detailsCover"));
+    m_cover->setFixedSize(coverPixels, coverPixels);
+    layout->addWidget(m_cover, 0, Qt::AlignHCenter);
+
+    m_title = plainLabel(content, QStringLiteral("detailsTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    layout->addWidget(m_title);
+    m_artist = plainLabel(content, QStringLiteral("detailsArtist"));
+    QFont artistFont = m_artist->font();
+    artistFont.setPointSizeF(artistFont.pointSizeF() * 1.15);
+    m_artist->setFont(artistFont);
+    layout->addWidget(m_artist);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignLeft);
+    m_year = addField(form, tr("Year"), QStringLiteral("detailsYear"));
+    m_label = addField(form, tr("Label"), QStringLiteral("detailsLabel"));
+    m_format = addField(form, tr("Format"), QStringLiteral("detailsFormat"));
+    m_genres = addField(form, tr("Genres"), QStringLiteral("detailsGenres"));
+    m_barcode = addField(form, tr("Barcode"), QStringLiteral("detailsBarcode"));
+    m_added = addField(form, tr("Added"), QStringLiteral("detailsAdded"));
+    m_sources = new QLabel(content);
+    m_sources->setObjectName(QStringLiteral("detailsSources"));
+    m_sources->setTextFormat(Qt::RichText);
+    m_sources->setOpenExternalLinks(true);
+    m_sources->setWordWrap(true);
+    m_sources->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    form->addRow(tr("Sources"), m_sources);
+    layout->addLayout(form);
+
+    auto *tracksHeading = new QLabel(tr("Tracks"), content);
+    QFont headingFont = tracksHeading->font();
+    headingFont.setBold(true);
+    tracksHeading->setFont(headingFont);
+    layout->addWidget(tracksHeading);
+    m_tracks = new QStandardItemModel(0, 3, this);
+    m_tracks->setHorizontalHeaderLabels({tr("#"), tr("Title"), tr("Length")});
+    m_trackView = new QTreeView(content);
+    m_trackView->setObjectName(QStringLiteral("detailsTracks"));
+    m_trackView->setAccessibleName(tr("Tracklist"));
+    m_trackView->setModel(m_tracks);
+    m_trackView->setRootIsDecorated(false);
+    m_trackView->setUniformRowHeights(true);
+    m_trackView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_trackView->setMinimumHeight(160);
+    m_trackView->header()->setStretchLastSection(false);
+    m_trackView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_trackView->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_trackView->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    layout->addWidget(m_trackView, 1);
+
+    scroll->setWidget(content);
+    m_pages->addWidget(scroll);
+
+    connect(&m_loader, &QFutureWatcher<std::optional<Album>>::finished, this, [this] {
+        if (!m_loader.isCanceled())
+            present(m_loader.result());
+    });
+}
+
+DetailsPane::~DetailsPane() = default;
+
+QLabel *DetailsPane::addField(QFormLayout *form, const QString &label, const QString &objectName)
+{
+    QLabel *value = plainLabel(this, objectName);
+    form->addRow(label, value);
+    return value;
+}
+
+void DetailsPane::showAlbum(qint64 albumId)
+{
+    m_albumId = albumId;
+    if (albumId == 0) {
+        m_pages->setCurrentIndex(0);
+        return;
+    }
+    AlbumStore *store = m_store;
+    m_loader.setFuture(QtConcurrent::run(m_pool, [store, albumId] { return store->album(albumId); }));
+}
+
+void DetailsPane::refresh()
+{
+    showAlbum(m_albumId);
+}
+
+void DetailsPane::present(const std::optional<Album> &album)
+{
+    if (!album || album->id != m_albumId) {
+        if (!album)
+            m_pages->setCurrentIndex(0);
+        return;
+    }
+    QPixmap cover(coverPixels * devicePixelRatioF(), coverPixels * devicePixelRatioF());
+    cover.setDevicePixelRatio(devicePixelRatioF());
+    cover.fill(Qt::transparent);
+    {
+        QPainter painter(&cover);
+        CoverPlaceholder::paint(&painter, QRectF(0, 0, coverPixels, coverPixels), album->artist,
+                                album->title);
+    }
+    m_cover->setPixmap(cover);
+    m_title->setText(album->title);
+    m_artist->setText(album->artist);
+    m_year->setText(album->year > 0 ? QString::number(album->year) : tr("unknown"));
+    m_label->setText(album->label);
+    m_format->setText(album->format);
+    m_genres->setText(album->genres.join(QLatin1String(", ")));
+    m_barcode->setText(album->barcode);
+    m_added->setText(QLocale().toString(album->addedAt.toLocalTime(), QLocale::ShortFormat));
+    m_sources->setText(sourcesHtml(album->sources));
+
+    m_tracks->removeRows(0, m_tracks->rowCount());
+    const bool severalDiscs = !album->tracks.isEmpty()
+        && album->tracks.last().disc != album->tracks.first().disc;
+    for (const Track &track : album->tracks) {
+        const QString position = severalDiscs
+            ? QStringLiteral("%1-%2").arg(track.disc).arg(track.position)
+            : QString::number(track.position);
+        auto *number = new QStandardItem(position);
+        auto *title = new QStandardItem(track.title);
+        auto *length = new QStandardItem(durationText(track.durationMs));
+        length->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_tracks->appendRow({number, title, length});
+    }
+    m_trackView->setVisible(!album->tracks.isEmpty());
+    m_pages->setCurrentIndex(1);
+    Q_EMIT albumShown(album->id);
+}
+
+} // namespace aime

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/album.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <optional>
+
+class QFormLayout;
+class QLabel;
+class QStandardItemModel;
+class QThreadPool;
+class QTreeView;
+class QStackedWidget;
+
+namespace aime {
+
+class AlbumStore;
+
+// Everything AIME knows about the selected album. Text from providers and files is shown as
+// plain text; the only markup is the links this pane builds itself, with every part escaped.
+class DetailsPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent = nullptr);
+    ~DetailsPane() override;
+
+    qint64 albumId() const { return m_albumId; }
+    // Loads the album off the GUI thread; 0 shows the "nothing selected" page.
+    void showAlbum(qint64 albumId);
+    void refresh();
+
+Q_SIGNALS:
+    void albumShown(qint64 albumId);
+
+private:
+    void present(const std::optional<Album> &album);
+    QLabel *addField(QFormLayout *form, const QString &label, const QString &objectName);
+
+    AlbumStore *m_store;
+    QThreadPool *m_pool;
+    qint64 m_albumId = 0;
+    QFutureWatcher<std::optional<Album>> m_loader;
+
+    QStackedWidget *m_pages;
+    QLabel *m_cover;
+    QLabel *m_title;
+    QLabel *m_artist;
+    QLabel *m_year;
+    QLabel *m_label;
+    QLabel *m_format;
+    QLabel *m_genres;
+    QLabel *m_barcode;
+    QLabel *m_added;
+    QLabel *m_sources;
+    QTreeView *m_trackView;
+    QStandardItemModel *m_tracks;
+};
+
+} // namespace aime

@@ -1,0 +1,407 @@
+#include "mainwindow.h"
+
+#include "albumgridview.h"
+#include "albumlistmodel.h"
+#include "detailspane.h"
+#include "emptycollectionwidget.h"
+#include "export/collectionexporter.h"
+#include "importprogresswidget.h"
+#include "store/albumstore.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QtConcurrent>
+
+namespace aime {
+
+namespace {
+
+enum CentralPage { MessagePage, EmptyPage, GridPage };
+
+constexpr int statusMessageMs = 8000;
+
+const QString sampleCollectionPath = QStringLiteral(":/sample/sample-collection.csv");
+
+} // namespace
+
+MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *albums,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_pool(pool)
+    , m_albums(albums)
+    , m_central(new QStackedWidget(this))
+    , m_empty(new EmptyCollectionWidget(m_central))
+    , m_storeMessage(new QLabel(m_central))
+    , m_grid(new AlbumGridView(m_central))
+    , m_details(new DetailsPane(store, pool, this))
+    , m_detailsDock(new QDockWidget(tr("Details"), this))
+    , m_search(new QLineEdit(this))
+    , m_sortCombo(new QComboBox(this))
+    , m_sortActions(new QActionGroup(this))
+    , m_import(new ImportProgressWidget(store, pool, this))
+    , m_countLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("AIME"));
+    resize(1200, 800);
+
+    m_storeMessage->setObjectName(QStringLiteral("storeMessage"));
+    m_storeMessage->setTextFormat(Qt::PlainText);
+    m_storeMessage->setAlignment(Qt::AlignCenter);
+    m_storeMessage->setWordWrap(true);
+    m_storeMessage->setMargin(40);
+    m_storeMessage->setText(tr("Opening your collection…"));
+    m_central->addWidget(m_storeMessage);
+    m_central->addWidget(m_empty);
+    m_central->addWidget(m_grid);
+    setCentralWidget(m_central);
+    m_grid->setModel(m_albums);
+
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    m_detailsDock->setMinimumWidth(300);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+
+    m_countLabel->setObjectName(QStringLiteral("albumCount"));
+    statusBar()->addPermanentWidget(m_import);
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    createActions();
+    createToolBar();
+
+    // Typing a word should not start one query per key; one short pause is enough.
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(80);
+    connect(&m_filterDelay, &QTimer::timeout, this,
+            [this] { m_albums->setFilterText(m_search->text()); });
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_filterDelay.start(); });
+
+    connect(m_albums, &AlbumListModel::totalCountChanged, this, [this] {
+        updateCentralPage();
+        updateCountLabel();
+    });
+    connect(m_albums, &AlbumListModel::queryApplied, this, &MainWindow::updateCountLabel);
+    connect(m_albums, &AlbumListModel::loadFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Cannot read the collection: %1").arg(message),
+                                 statusMessageMs);
+    });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                m_details->showAlbum(current.data(AlbumListModel::AlbumIdRole).toLongLong());
+            });
+    connect(m_grid, &QAbstractItemView::activated, this, &MainWindow::openCurrentAlbum);
+    connect(m_empty, &EmptyCollectionWidget::importDiscogsCsvRequested, this,
+            &MainWindow::importDiscogsCsv);
+    connect(m_empty, &EmptyCollectionWidget::loadSampleRequested, this,
+            &MainWindow::loadSampleCollection);
+    connect(m_import, &ImportProgressWidget::finished, this, &MainWindow::importFinished);
+
+    restoreSettings();
+    updateCentralPage();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QMenu *exportMenu = fileMenu->addMenu(tr("&Export collection"));
+    exportMenu->addAction(tr("As &CSV (Discogs columns)…"), this,
+                          [this] { exportCollection(QStringLiteral("csv")); });
+    exportMenu->addAction(tr("As &JSON…"), this, [this] { exportCollection(QStringLiteral("json")); });
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *importMenu = menuBar()->addMenu(tr("&Import"));
+    QAction *spotify = importMenu->addAction(tr("&Spotify saved albums (coming soon)"));
+    spotify->setEnabled(false);
+    QAction *discogs = importMenu->addAction(tr("Discogs &collection (coming soon)"));
+    discogs->setEnabled(false);
+    QAction *csv = importMenu->addAction(tr("Discogs CSV &export…"), this,
+                                         &MainWindow::importDiscogsCsv);
+    csv->setObjectName(QStringLiteral("importCsvAction"));
+    csv->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    QAction *sample = importMenu->addAction(tr("S&ample collection"), this,
+                                            &MainWindow::loadSampleCollection);
+    sample->setObjectName(QStringLiteral("loadSampleAction"));
+    importMenu->addSeparator();
+    QAction *cancel = importMenu->addAction(tr("Cancel &running import"), m_import,
+                                            &ImportProgressWidget::cancel);
+    cancel->setEnabled(false);
+    connect(m_import, &ImportProgressWidget::started, cancel, [cancel] { cancel->setEnabled(true); });
+    connect(m_import, &ImportProgressWidget::finished, cancel, [cancel] { cancel->setEnabled(false); });
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *find = viewMenu->addAction(tr("&Search collection"), QKeySequence::Find, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setObjectName(QStringLiteral("findAction"));
+    QMenu *sortMenu = viewMenu->addMenu(tr("S&ort by"));
+    const std::pair<AlbumSort, QString> sorts[] = {
+        {AlbumSort::Artist, tr("&Artist")},
+        {AlbumSort::Title, tr("&Title")},
+        {AlbumSort::Year, tr("&Year")},
+        {AlbumSort::DateAdded, tr("&Date added (newest first)")},
+    };
+    int shortcutNumber = 1;
+    for (const auto &[sort, name] : sorts) {
+        QAction *action = sortMenu->addAction(name);
+        action->setCheckable(true);
+        action->setData(int(sort));
+        action->setShortcut(QKeySequence(tr("Ctrl+%1").arg(shortcutNumber++)));
+        action->setChecked(sort == m_albums->query().sort);
+        m_sortActions->addAction(action);
+        m_sortCombo->addItem(QString(name).remove(u'&'), int(sort));
+    }
+    connect(m_sortActions, &QActionGroup::triggered, this, [this](QAction *action) {
+        m_sortCombo->setCurrentIndex(m_sortCombo->findData(action->data()));
+    });
+    viewMenu->addSeparator();
+    QAction *zoomIn = viewMenu->addAction(tr("Zoom &in"), m_grid, &AlbumGridView::zoomIn);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    viewMenu->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_grid, &AlbumGridView::zoomOut);
+    viewMenu->addAction(tr("&Reset zoom"), QKeySequence(tr("Ctrl+0")), m_grid,
+                        &AlbumGridView::resetZoom);
+    viewMenu->addSeparator();
+    QAction *toggleDetails = m_detailsDock->toggleViewAction();
+    toggleDetails->setText(tr("&Details pane"));
+    toggleDetails->setShortcut(QKeySequence(tr("Ctrl+D")));
+    viewMenu->addAction(toggleDetails);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = helpMenu->addAction(tr("&About AIME"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Main toolbar"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+
+    m_search->setObjectName(QStringLiteral("searchBox"));
+    m_search->setAccessibleName(tr("Search collection"));
+    m_search->setPlaceholderText(tr("Search title, artist, label, genre, track (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(360);
+    auto *clear = new QAction(tr("Clear search"), m_search);
+    clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    clear->setShortcutContext(Qt::WidgetShortcut);
+    connect(clear, &QAction::triggered, m_search, &QLineEdit::clear);
+    m_search->addAction(clear);
+    toolBar->addWidget(m_search);
+
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    auto *sortLabel = new QLabel(tr("Sort by "), toolBar);
+    toolBar->addWidget(sortLabel);
+    m_sortCombo->setObjectName(QStringLiteral("sortCombo"));
+    m_sortCombo->setAccessibleName(tr("Sort albums by"));
+    sortLabel->setBuddy(m_sortCombo);
+    toolBar->addWidget(m_sortCombo);
+    connect(m_sortCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const auto sort = AlbumSort(m_sortCombo->itemData(index).toInt());
+        for (QAction *action : m_sortActions->actions())
+            action->setChecked(action->data().toInt() == int(sort));
+        m_albums->setSort(sort);
+    });
+}
+
+void MainWindow::storeOpened(const StoreStatus &status)
+{
+    m_storeStatus = status;
+    if (status.ok())
+        m_albums->reload();
+    else
+        m_storeMessage->setText(tr("AIME cannot open your collection.\n\n%1").arg(status.message));
+    updateCentralPage();
+}
+
+void MainWindow::updateCentralPage()
+{
+    CentralPage page = MessagePage;
+    if (m_storeStatus.ok()) {
+        const bool knownEmpty = m_albums->totalCount() == 0
+            && m_albums->query().filterText.trimmed().isEmpty() && !m_import->isRunning();
+        page = m_albums->totalCount() < 0 ? MessagePage : knownEmpty ? EmptyPage : GridPage;
+    }
+    m_central->setCurrentIndex(page);
+    const bool hasStore = m_storeStatus.ok();
+    m_search->setEnabled(hasStore);
+    m_sortCombo->setEnabled(hasStore);
+}
+
+void MainWindow::updateCountLabel()
+{
+    const int total = m_albums->totalCount();
+    const QLocale locale;
+    if (total < 0)
+        m_countLabel->clear();
+    else if (m_albums->query().filterText.trimmed().isEmpty())
+        m_countLabel->setText(tr("%n album(s)", nullptr, total));
+    else if (total == 0)
+        m_countLabel->setText(tr("No album matches “%1”").arg(m_search->text()));
+    else
+        m_countLabel->setText(tr("%n album(s) match", nullptr, total));
+}
+
+void MainWindow::importDiscogsCsv()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import a Discogs collection export"),
+        QStandardPaths::writableLocation(QStandardPaths::DownloadLocation),
+        tr("Discogs CSV export (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        startCsvImport(path, QFileInfo(path).fileName());
+}
+
+void MainWindow::loadSampleCollection()
+{
+    startCsvImport(sampleCollectionPath, tr("sample collection"));
+}
+
+void MainWindow::startCsvImport(const QString &path, const QString &displayName)
+{
+    if (!m_storeStatus.ok()) {
+        statusBar()->showMessage(tr("The collection is not open; nothing can be imported."),
+                                 statusMessageMs);
+        return;
+    }
+    if (!m_import->start(path, displayName)) {
+        statusBar()->showMessage(tr("An import is already running; wait for it or cancel it."),
+                                 statusMessageMs);
+        return;
+    }
+    m_central->setCurrentIndex(GridPage);
+}
+
+void MainWindow::importFinished(const QString &displayName, const CsvImportReport &report)
+{
+    updateCentralPage();
+    if (!report.fatalError.isEmpty() || !report.broken.isEmpty()) {
+        auto *box = new QMessageBox(report.fatalError.isEmpty() ? QMessageBox::Warning
+                                                                : QMessageBox::Critical,
+                                    tr("Import of %1").arg(displayName), report.summary(),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("importReportBox"));
+        box->setTextFormat(Qt::PlainText);
+        if (!report.broken.isEmpty()) {
+            QStringList lines;
+            for (const CsvRowError &error : report.broken)
+                lines.append(tr("Line %1: %2").arg(error.line).arg(error.reason));
+            box->setDetailedText(lines.join(u'\n'));
+        }
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    statusBar()->showMessage(tr("Import of %1: %2").arg(displayName, report.summary()),
+                             statusMessageMs * 2);
+}
+
+void MainWindow::exportCollection(const QString &format)
+{
+    const QString suggested = QDir(QStandardPaths::writableLocation(
+                                       QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("aime-collection.") + format);
+    const QString filter = format == QLatin1String("csv") ? tr("CSV files (*.csv)")
+                                                          : tr("JSON files (*.json)");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export collection"), suggested,
+                                                      filter);
+    if (path.isEmpty())
+        return;
+    const ExportFormat exportFormat = *CollectionExporter::formatFromName(format);
+    statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    auto *watcher = new QFutureWatcher<ExportReport>(this);
+    connect(watcher, &QFutureWatcher<ExportReport>::finished, this, [this, watcher, path] {
+        const ExportReport report = watcher->result();
+        watcher->deleteLater();
+        if (report.ok()) {
+            statusBar()->showMessage(tr("Exported %n album(s) to %1", nullptr, report.albums)
+                                         .arg(QDir::toNativeSeparators(path)),
+                                     statusMessageMs);
+        } else {
+            statusBar()->clearMessage();
+            QMessageBox::warning(this, tr("Export failed"), report.error);
+        }
+    });
+    AlbumStore *store = m_store;
+    watcher->setFuture(QtConcurrent::run(m_pool, [store, path, exportFormat] {
+        return CollectionExporter::exportTo(store, path, exportFormat);
+    }));
+}
+
+void MainWindow::openCurrentAlbum()
+{
+    m_detailsDock->show();
+    m_detailsDock->raise();
+    m_details->showAlbum(m_grid->currentIndex().data(AlbumListModel::AlbumIdRole).toLongLong());
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About AIME"),
+                                tr("AIME %1\n\nYour album collection as a wall of covers.\n\n"
+                                   "Data folder: %2")
+                                    .arg(QCoreApplication::applicationVersion(),
+                                         QDir::toNativeSeparators(
+                                             QFileInfo(m_store->config().databaseName).path())),
+                                QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_grid->setCoverSize(settings.value(QStringLiteral("grid/coverSize"),
+                                        m_grid->coverSize())
+                             .toInt());
+    const int sort = settings.value(QStringLiteral("grid/sort"), int(AlbumSort::Artist)).toInt();
+    const int index = m_sortCombo->findData(sort);
+    if (index >= 0)
+        m_sortCombo->setCurrentIndex(index);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("grid/coverSize"), m_grid->coverSize());
+    settings.setValue(QStringLiteral("grid/sort"), int(m_albums->query().sort));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_import->cancel();
+    saveSettings();
+    event->accept();
+}
+
+} // namespace aime

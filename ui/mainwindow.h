@@ -1,0 +1,85 @@
+#pragma once
+
+#include "import/csvimportreport.h"
+#include "store/albumquery.h"
+#include "store/schemamigrator.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QActionGroup;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QThreadPool;
+
+namespace aime {
+
+class AlbumGridView;
+class AlbumListModel;
+class AlbumStore;
+class DetailsPane;
+class EmptyCollectionWidget;
+class ImportProgressWidget;
+
+// The shell: menus, toolbar, status bar, and the feature widgets it hosts. Features live in
+// their own widgets; this class only wires them together.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *albums,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Called by the application once the store has opened (or failed to).
+    void storeOpened(const aime::StoreStatus &status);
+
+    AlbumGridView *gridView() const { return m_grid; }
+    QLineEdit *searchBox() const { return m_search; }
+    DetailsPane *detailsPane() const { return m_details; }
+    ImportProgressWidget *importProgress() const { return m_import; }
+
+public Q_SLOTS:
+    void importDiscogsCsv();
+    void loadSampleCollection();
+    void startCsvImport(const QString &path, const QString &displayName);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createToolBar();
+    void updateCentralPage();
+    void updateCountLabel();
+    void importFinished(const QString &displayName, const CsvImportReport &report);
+    void exportCollection(const QString &format);
+    void openCurrentAlbum();
+    void showAbout();
+    void restoreSettings();
+    void saveSettings() const;
+
+    AlbumStore *m_store;
+    QThreadPool *m_pool;
+    AlbumListModel *m_albums;
+    StoreStatus m_storeStatus;
+
+    QStackedWidget *m_central;
+    EmptyCollectionWidget *m_empty;
+    QLabel *m_storeMessage;
+    AlbumGridView *m_grid;
+    DetailsPane *m_details;
+    QDockWidget *m_detailsDock;
+    QLineEdit *m_search;
+    QComboBox *m_sortCombo;
+    QActionGroup *m_sortActions;
+    ImportProgressWidget *m_import;
+    QLabel *m_countLabel;
+    QTimer m_filterDelay;
+};
+
+} // namespace aime
