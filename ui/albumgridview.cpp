@@ -3,6 +3,7 @@
 #include "albumgriddelegate.h"
 
 #include <QScrollBar>
+#include <QResizeEvent>
 #include <QWheelEvent>
 
 namespace aime {
@@ -46,6 +47,7 @@ void AlbumGridView::setCoverSize(int pixels)
     if (m_delegate->coverSize() == before)
         return;
     verticalScrollBar()->setSingleStep(m_delegate->coverSize() / 4);
+    updateGridSize();
     // The view caches the uniform cell size; the delegate's signal makes it lay out anew.
     Q_EMIT m_delegate->sizeHintChanged(QModelIndex());
     Q_EMIT coverSizeChanged(m_delegate->coverSize());
@@ -64,6 +66,25 @@ void AlbumGridView::zoomOut()
 void AlbumGridView::resetZoom()
 {
     setCoverSize(AlbumGridDelegate::defaultCoverSize);
+}
+
+void AlbumGridView::resizeEvent(QResizeEvent *event)
+{
+    QListView::resizeEvent(event);
+    updateGridSize();
+}
+
+void AlbumGridView::updateGridSize()
+{
+    // Share the spare width out between the columns instead of leaving a gap on the right.
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    const QSize cell = m_delegate->sizeHint(option, {}) + QSize(spacing(), spacing());
+    const int available = qMax(cell.width(), viewport()->width() - 1);
+    const int columns = qMax(1, available / cell.width());
+    const QSize grid(available / columns, cell.height());
+    if (grid != gridSize())
+        setGridSize(grid);
 }
 
 void AlbumGridView::wheelEvent(QWheelEvent *event)

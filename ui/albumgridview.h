@@ -25,8 +25,11 @@ Q_SIGNALS:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void updateGridSize();
+
     AlbumGridDelegate *m_delegate;
 };
 

@@ -27,7 +27,7 @@ EmptyCollectionWidget::EmptyCollectionWidget(QWidget *parent)
         this);
     explanation->setWordWrap(true);
     explanation->setAlignment(Qt::AlignCenter);
-    explanation->setMaximumWidth(520);
+    explanation->setFixedWidth(480);
     layout->addWidget(explanation, 0, Qt::AlignHCenter);
     layout->addSpacing(16);
 

@@ -258,14 +258,16 @@ void MainWindow::updateCountLabel()
 {
     const int total = m_albums->totalCount();
     const QLocale locale;
-    if (total < 0)
+    const bool filtered = !m_albums->query().filterText.trimmed().isEmpty();
+    if (total < 0 || (total == 0 && !filtered))
         m_countLabel->clear();
-    else if (m_albums->query().filterText.trimmed().isEmpty())
-        m_countLabel->setText(tr("%n album(s)", nullptr, total));
+    else if (!filtered)
+        m_countLabel->setText(total == 1 ? tr("1 album") : tr("%1 albums").arg(locale.toString(total)));
     else if (total == 0)
         m_countLabel->setText(tr("No album matches “%1”").arg(m_search->text()));
     else
-        m_countLabel->setText(tr("%n album(s) match", nullptr, total));
+        m_countLabel->setText(total == 1 ? tr("1 album matches")
+                                         : tr("%1 albums match").arg(locale.toString(total)));
 }
 
 void MainWindow::importDiscogsCsv()
