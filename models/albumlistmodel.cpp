@@ -1,5 +1,6 @@
 #include "albumlistmodel.h"
 
+#include "core/futurecallback.h"
 #include "store/albumstore.h"
 
 #include <QFuture>
@@ -7,7 +8,7 @@
 #include <QLoggingCategory>
 #include <QtConcurrent>
 
-Q_LOGGING_CATEGORY(lcAlbumModel, "aime.models.albums")
+Q_LOGGING_CATEGORY(lcAlbumModel, "aime.models.albums", QtInfoMsg)
 
 namespace aime {
 
@@ -175,33 +176,40 @@ void AlbumListModel::requestPage(PageKind kind)
                                                 : m_pageSize;
     const bool wantCount = kind != PageKind::Append;
     AlbumStore *store = m_store;
-    QtConcurrent::run(m_pool,
-                      [store, query, after, limit, wantCount] {
-                          PageResult result;
-                          result.page = store->summaries(query, after, limit);
-                          if (wantCount && result.page.error.isEmpty())
-                              result.count = store->count(query);
-                          return result;
-                      })
-        .then(this, [this, kind, generation](const PageResult &result) {
-            applyPage(kind, generation, result.page, result.count);
-        });
+    const auto read = [store, query, after, limit, wantCount] {
+        PageResult result;
+        result.page = store->summaries(query, after, limit);
+        if (wantCount && result.page.error.isEmpty())
+            result.count = store->count(query);
+        return result;
+    };
+    onFinished(QtConcurrent::run(m_pool, read), this,
+               [this, kind, generation](const PageResult &result) {
+                   applyPage(kind, generation, result.page, result.count);
+               });
 }
 
 void AlbumListModel::applyPage(PageKind kind, quint64 generation, const SummaryPage &page,
                                int count)
 {
-    m_fetchInFlight = false;
     if (generation != m_generation) {
         // A newer query was asked for meanwhile; its own page is on the way.
         return;
     }
+    m_fetchInFlight = false;
     setLoading(false);
     if (!page.error.isEmpty()) {
         qCWarning(lcAlbumModel) << "cannot read albums:" << page.error;
         Q_EMIT loadFailed(page.error);
         return;
     }
+    // Views call fetchMore() from inside the insert signals, so the cursor must be current
+    // before any of them is emitted.
+    m_cursor = page.next;
+    m_atEnd = page.atEnd;
+    const bool countChanged = count >= 0 && count != m_totalCount;
+    if (countChanged)
+        m_totalCount = count;
     switch (kind) {
     case PageKind::Replace:
         beginResetModel();
@@ -219,12 +227,8 @@ void AlbumListModel::applyPage(PageKind kind, quint64 generation, const SummaryP
         applyRefresh(page.rows);
         break;
     }
-    m_cursor = page.next;
-    m_atEnd = page.atEnd;
-    if (count >= 0 && count != m_totalCount) {
-        m_totalCount = count;
+    if (countChanged)
         Q_EMIT totalCountChanged(count);
-    }
     if (kind == PageKind::Replace)
         Q_EMIT queryApplied();
     if (m_refreshPending) {

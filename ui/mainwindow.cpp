@@ -18,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -206,11 +207,7 @@ void MainWindow::createToolBar()
     m_search->setPlaceholderText(tr("Search title, artist, label, genre, track (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(360);
-    auto *clear = new QAction(tr("Clear search"), m_search);
-    clear->setShortcut(QKeySequence(Qt::Key_Escape));
-    clear->setShortcutContext(Qt::WidgetShortcut);
-    connect(clear, &QAction::triggered, m_search, &QLineEdit::clear);
-    m_search->addAction(clear);
+    m_search->installEventFilter(this);
     toolBar->addWidget(m_search);
 
     auto *spacer = new QWidget(toolBar);
@@ -397,6 +394,16 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("grid/coverSize"), m_grid->coverSize());
     settings.setValue(QStringLiteral("grid/sort"), int(m_albums->query().sort));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+        m_search->clear();
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -2,6 +2,7 @@
 
 #include "albumlistmodel.h"
 #include "core/datalocation.h"
+#include "core/futurecallback.h"
 #include "core/workerpool.h"
 #include "mainwindow.h"
 #include "store/albumstore.h"
@@ -32,8 +33,9 @@ void AimeApplication::start()
 {
     m_window->show();
     AlbumStore *store = m_store.get();
-    QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()), [store] { return store->open(); })
-        .then(this, [this](const StoreStatus &status) { m_window->storeOpened(status); });
+    onFinished(QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()),
+                                 [store] { return store->open(); }),
+               this, [this](const StoreStatus &status) { m_window->storeOpened(status); });
 }
 
 } // namespace aime

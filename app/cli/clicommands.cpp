@@ -44,14 +44,36 @@ std::optional<AlbumSort> sortFromName(const QString &name)
     return std::nullopt;
 }
 
+// Checked before the store is opened, so a mistyped command creates no data folder.
+QString usageError(const QString &command, const QCommandLineParser &parser)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    if (command == QLatin1String("import")) {
+        const QString source = parser.value(QStringLiteral("source"));
+        if (source != QLatin1String("discogs-csv"))
+            return QStringLiteral("import needs --source discogs-csv (got \"%1\")").arg(source);
+        if (parser.value(QStringLiteral("file")).isEmpty())
+            return QStringLiteral("import needs --file FILE");
+    } else if (command == QLatin1String("list")) {
+        if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json")
+            && format != QLatin1String("csv"))
+            return QStringLiteral("--format must be text, json or csv");
+        if (!sortFromName(parser.value(QStringLiteral("sort"))))
+            return QStringLiteral("--sort must be artist, title, year or added");
+    } else if (command == QLatin1String("export")) {
+        if (!CollectionExporter::formatFromName(format))
+            return QStringLiteral("export needs --format json or csv");
+        if (parser.value(QStringLiteral("output")).isEmpty())
+            return QStringLiteral("export needs --output FILE (or - for standard output)");
+    } else {
+        return QStringLiteral("unknown command \"%1\" (see --help)").arg(command);
+    }
+    return {};
+}
+
 int importCommand(AlbumStore &store, const QCommandLineParser &parser)
 {
-    const QString source = parser.value(QStringLiteral("source"));
-    if (source != QLatin1String("discogs-csv"))
-        return fail(QStringLiteral("import needs --source discogs-csv (got \"%1\")").arg(source));
     const QString file = parser.value(QStringLiteral("file"));
-    if (file.isEmpty())
-        return fail(QStringLiteral("import needs --file FILE"));
     const CsvImportReport report = DiscogsCsvImport::importFile(&store, file);
     for (const CsvRowError &error : report.broken)
         errorStream() << file << ":" << error.line << ": skipped: " << error.reason << Qt::endl;
@@ -66,12 +88,7 @@ int listCommand(AlbumStore &store, const QCommandLineParser &parser)
     const QString format = parser.value(QStringLiteral("format")).isEmpty()
         ? QStringLiteral("text")
         : parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json")
-        && format != QLatin1String("csv"))
-        return fail(QStringLiteral("--format must be text, json or csv"));
     const auto sort = sortFromName(parser.value(QStringLiteral("sort")));
-    if (!sort)
-        return fail(QStringLiteral("--sort must be artist, title, year or added"));
 
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
@@ -125,11 +142,7 @@ int listCommand(AlbumStore &store, const QCommandLineParser &parser)
 int exportCommand(AlbumStore &store, const QCommandLineParser &parser)
 {
     const auto format = CollectionExporter::formatFromName(parser.value(QStringLiteral("format")));
-    if (!format)
-        return fail(QStringLiteral("export needs --format json or csv"));
     const QString output = parser.value(QStringLiteral("output"));
-    if (output.isEmpty())
-        return fail(QStringLiteral("export needs --output FILE (or - for standard output)"));
     ExportReport report;
     if (output == QLatin1String("-")) {
         QFile out;
@@ -186,9 +199,9 @@ int CliCommands::run(const QStringList &arguments)
     if (positional.size() != 1)
         return fail(QStringLiteral("give one command: import, list or export (see --help)"));
     const QString command = positional.first();
-    if (command != QLatin1String("import") && command != QLatin1String("list")
-        && command != QLatin1String("export"))
-        return fail(QStringLiteral("unknown command \"%1\" (see --help)").arg(command));
+    const QString usage = usageError(command, parser);
+    if (!usage.isEmpty())
+        return fail(usage);
 
     AlbumStore store(
         DataLocation::sqliteStore(DataLocation::resolve(parser.value(QStringLiteral("data-dir")))));

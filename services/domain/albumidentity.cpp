@@ -38,8 +38,15 @@ QString withoutEditionSuffixes(QString title)
 
 QString AlbumIdentity::fold(const QString &text)
 {
-    QString spelled = text;
+    QString spelled = text.toLower();
     spelled.replace(u'&', QStringLiteral(" and "));
+    // Letters that Unicode does not decompose into a base letter and a mark.
+    static const std::pair<char16_t, const char *> ligatures[] = {
+        {u'æ', "ae"}, {u'œ', "oe"}, {u'ß', "ss"}, {u'ø', "o"}, {u'ð', "d"},
+        {u'þ', "th"}, {u'ł', "l"},  {u'đ', "d"},  {u'ı', "i"},
+    };
+    for (const auto &[letter, spelling] : ligatures)
+        spelled.replace(QChar(letter), QLatin1String(spelling));
     const QString decomposed = spelled.normalized(QString::NormalizationForm_KD).toLower();
     QString folded;
     folded.reserve(decomposed.size());

@@ -8,7 +8,7 @@
 #include <QPromise>
 #include <QtConcurrent>
 
-Q_LOGGING_CATEGORY(lcCsvImport, "aime.import.csv")
+Q_LOGGING_CATEGORY(lcCsvImport, "aime.import.csv", QtInfoMsg)
 
 namespace aime {
 

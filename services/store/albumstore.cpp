@@ -14,7 +14,7 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
-Q_LOGGING_CATEGORY(lcStore, "aime.store")
+Q_LOGGING_CATEGORY(lcStore, "aime.store", QtInfoMsg)
 
 namespace aime {
 

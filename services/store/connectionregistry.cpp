@@ -6,7 +6,7 @@
 #include <QThread>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcConnections, "aime.store.connections")
+Q_LOGGING_CATEGORY(lcConnections, "aime.store.connections", QtInfoMsg)
 
 namespace aime {
 

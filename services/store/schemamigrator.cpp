@@ -9,7 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-Q_LOGGING_CATEGORY(lcMigrations, "aime.store.migrations")
+Q_LOGGING_CATEGORY(lcMigrations, "aime.store.migrations", QtInfoMsg)
 
 namespace aime {
 
