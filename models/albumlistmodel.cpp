@@ -12,16 +12,6 @@ Q_LOGGING_CATEGORY(lcAlbumModel, "aime.models.albums", QtInfoMsg)
 
 namespace aime {
 
-namespace {
-
-struct PageResult
-{
-    SummaryPage page;
-    int count = -1;
-};
-
-} // namespace
-
 AlbumListModel::AlbumListModel(AlbumStore *store, QThreadPool *pool, QObject *parent)
     : QAbstractListModel(parent)
     , m_store(store)
@@ -174,23 +164,36 @@ void AlbumListModel::requestPage(PageKind kind)
     const PageCursor after = kind == PageKind::Append ? m_cursor : PageCursor();
     const int limit = kind == PageKind::Refresh ? qMax(m_pageSize, int(m_rows.size()))
                                                 : m_pageSize;
-    const bool wantCount = kind != PageKind::Append;
     AlbumStore *store = m_store;
-    const auto read = [store, query, after, limit, wantCount] {
-        PageResult result;
-        result.page = store->summaries(query, after, limit);
-        if (wantCount && result.page.error.isEmpty())
-            result.count = store->count(query);
-        return result;
-    };
-    onFinished(QtConcurrent::run(m_pool, read), this,
-               [this, kind, generation](const PageResult &result) {
-                   applyPage(kind, generation, result.page, result.count);
+    onFinished(QtConcurrent::run(m_pool, [store, query, after, limit] {
+                   return store->summaries(query, after, limit);
+               }),
+               this, [this, kind, generation](const SummaryPage &page) {
+                   applyPage(kind, generation, page);
+                   // The count must visit every match; asked for once the page is shown so the
+                   // two never compete for the cores while the person waits for the grid.
+                   if (kind != PageKind::Append && generation == m_generation && page.error.isEmpty())
+                       requestCount(generation);
                });
 }
 
-void AlbumListModel::applyPage(PageKind kind, quint64 generation, const SummaryPage &page,
-                               int count)
+void AlbumListModel::requestCount(quint64 generation)
+{
+    AlbumStore *store = m_store;
+    const AlbumQuery query = m_query;
+    onFinished(QtConcurrent::run(m_pool, [store, query] { return store->count(query); }), this,
+               [this, generation](int count) { applyCount(generation, count); });
+}
+
+void AlbumListModel::applyCount(quint64 generation, int count)
+{
+    if (generation != m_generation || count < 0 || count == m_totalCount)
+        return;
+    m_totalCount = count;
+    Q_EMIT totalCountChanged(count);
+}
+
+void AlbumListModel::applyPage(PageKind kind, quint64 generation, const SummaryPage &page)
 {
     if (generation != m_generation) {
         // A newer query was asked for meanwhile; its own page is on the way.
@@ -207,9 +210,6 @@ void AlbumListModel::applyPage(PageKind kind, quint64 generation, const SummaryP
     // before any of them is emitted.
     m_cursor = page.next;
     m_atEnd = page.atEnd;
-    const bool countChanged = count >= 0 && count != m_totalCount;
-    if (countChanged)
-        m_totalCount = count;
     switch (kind) {
     case PageKind::Replace:
         beginResetModel();
@@ -227,8 +227,6 @@ void AlbumListModel::applyPage(PageKind kind, quint64 generation, const SummaryP
         applyRefresh(page.rows);
         break;
     }
-    if (countChanged)
-        Q_EMIT totalCountChanged(count);
     if (kind == PageKind::Replace)
         Q_EMIT queryApplied();
     if (m_refreshPending) {

@@ -34,7 +34,7 @@ public:
     };
     Q_ENUM(Role)
 
-    static constexpr int defaultPageSize = 200;
+    static constexpr int defaultPageSize = 100;
 
     AlbumListModel(AlbumStore *store, QThreadPool *pool, QObject *parent = nullptr);
     ~AlbumListModel() override;
@@ -69,7 +69,9 @@ Q_SIGNALS:
 private:
     enum class PageKind { Replace, Append, Refresh };
     void requestPage(PageKind kind);
-    void applyPage(PageKind kind, quint64 generation, const SummaryPage &page, int count);
+    void applyPage(PageKind kind, quint64 generation, const SummaryPage &page);
+    void requestCount(quint64 generation);
+    void applyCount(quint64 generation, int count);
     void applyRefresh(const QList<AlbumSummary> &rows);
     void scheduleRefresh();
     void setLoading(bool loading);

@@ -101,7 +101,11 @@ MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *alb
         updateCentralPage();
         updateCountLabel();
     });
-    connect(m_albums, &AlbumListModel::queryApplied, this, &MainWindow::updateCountLabel);
+    connect(m_albums, &AlbumListModel::queryApplied, this, [this] {
+        m_albumsShown = true;
+        updateCentralPage();
+        updateCountLabel();
+    });
     connect(m_albums, &AlbumListModel::loadFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Cannot read the collection: %1").arg(message),
                                  statusMessageMs);
@@ -241,9 +245,13 @@ void MainWindow::updateCentralPage()
 {
     CentralPage page = MessagePage;
     if (m_storeStatus.ok()) {
-        const bool knownEmpty = m_albums->totalCount() == 0
-            && m_albums->query().filterText.trimmed().isEmpty() && !m_import->isRunning();
-        page = m_albums->totalCount() < 0 ? MessagePage : knownEmpty ? EmptyPage : GridPage;
+        // A finished first page with no rows and nothing after it is an empty collection; the
+        // count is not needed to know that.
+        const bool unfiltered = m_albums->query().filterText.trimmed().isEmpty();
+        if (m_albums->rowCount() > 0 || !unfiltered || m_import->isRunning())
+            page = GridPage;
+        else if (m_albumsShown && !m_albums->isLoading() && !m_albums->canFetchMore({}))
+            page = EmptyPage;
     }
     m_central->setCurrentIndex(page);
     const bool hasStore = m_storeStatus.ok();

@@ -68,6 +68,7 @@ private:
     QThreadPool *m_pool;
     AlbumListModel *m_albums;
     StoreStatus m_storeStatus;
+    bool m_albumsShown = false; // a query has landed since the store opened
 
     QStackedWidget *m_central;
     EmptyCollectionWidget *m_empty;

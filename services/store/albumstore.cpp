@@ -258,15 +258,20 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
     QSqlQuery insertTrack(db);
     insertTrack.prepare(QStringLiteral("INSERT INTO tracks (album_id, disc, position, title, "
                                        "duration_ms) VALUES (?, ?, ?, ?, ?)"));
-    QSqlQuery dropFts(db);
-    QSqlQuery insertFts(db);
+    // FTS5 flushes its pending terms at every statement savepoint once it is part of the
+    // transaction, so touching it per album costs more than everything else together. The
+    // page's albums are collected in a temporary table and indexed by two statements at the end.
+    QSqlQuery markForIndex(db);
     if (sqlite) {
-        dropFts.prepare(QStringLiteral("DELETE FROM albums_fts WHERE rowid = ?"));
-        insertFts.prepare(QStringLiteral(
-            "INSERT INTO albums_fts (rowid, title, artist, label, genres, tracks) "
-            "SELECT a.id, a.title, a.artist, coalesce(a.label, ''), coalesce(a.genres, ''), "
-            "coalesce((SELECT group_concat(t.title, ' ') FROM tracks t WHERE t.album_id = a.id), "
-            "'') FROM albums a WHERE a.id = ?"));
+        QSqlQuery setup(db);
+        if (!setup.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS fts_pending "
+                                       "(id INTEGER PRIMARY KEY)"))
+            || !setup.exec(QStringLiteral("DELETE FROM temp.fts_pending"))) {
+            result.error = QStringLiteral("Cannot prepare the search index: %1")
+                               .arg(setup.lastError().text());
+            return result;
+        }
+        markForIndex.prepare(QStringLiteral("INSERT OR IGNORE INTO temp.fts_pending (id) VALUES (?)"));
     }
 
     const QString now = toStoredTime(QDateTime::currentDateTimeUtc());
@@ -383,12 +388,8 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
             }
         }
 
-        if (sqlite) {
-            if (outcome != UpsertOutcome::Inserted && !execWith(dropFts, {albumId}))
-                return fail(dropFts, album);
-            if (!execWith(insertFts, {albumId}))
-                return fail(insertFts, album);
-        }
+        if (sqlite && !execWith(markForIndex, {albumId}))
+            return fail(markForIndex, album);
 
         result.albumIds.append(albumId);
         result.outcomes.append(outcome);
@@ -402,6 +403,24 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
         case UpsertOutcome::Merged:
             ++result.merged;
             break;
+        }
+    }
+
+    if (sqlite) {
+        QSqlQuery index(db);
+        if (!index.exec(QStringLiteral("DELETE FROM albums_fts WHERE rowid IN "
+                                       "(SELECT id FROM temp.fts_pending)"))
+            || !index.exec(QStringLiteral(
+                "INSERT INTO albums_fts (rowid, title, artist, label, genres, tracks) "
+                "SELECT a.id, a.title, a.artist, coalesce(a.label, ''), coalesce(a.genres, ''), "
+                "coalesce((SELECT group_concat(t.title, ' ') FROM tracks t WHERE "
+                "t.album_id = a.id), '') FROM albums a WHERE a.id IN "
+                "(SELECT id FROM temp.fts_pending)"))) {
+            result = UpsertResult();
+            result.error = QStringLiteral("Cannot update the search index: %1")
+                               .arg(index.lastError().text());
+            qCWarning(lcStore).noquote() << result.error;
+            return result;
         }
     }
 
