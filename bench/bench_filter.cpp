@@ -56,9 +56,13 @@ int main(int argc, char *argv[])
         measure(words.at(i)); // so each dense query is a change of filter
         dense.append(measure(QStringLiteral("live")));
     }
-    bench::printFigure(QStringLiteral("filter_latency_median"), bench::median(latencies), QStringLiteral("ms"));
-    bench::printFigure(QStringLiteral("filter_latency_worst"), bench::percentile(latencies, 1.0), QStringLiteral("ms"));
-    bench::printFigure(QStringLiteral("filter_latency_median_to_frame_ratio"), bench::median(latencies) / 16.0, QStringLiteral("ratio"));
-    bench::printFigure(QStringLiteral("filter_latency_word_in_a_third_median"), bench::median(dense), QStringLiteral("ms"));
+    bench::printFigure(QStringLiteral("filter_latency_median"), bench::median(latencies),
+                       QStringLiteral("ms"));
+    bench::printFigure(QStringLiteral("filter_latency_worst"), bench::percentile(latencies, 1.0),
+                       QStringLiteral("ms"));
+    bench::printFigure(QStringLiteral("filter_latency_median_to_frame_ratio"),
+                       bench::median(latencies) / 16.0, QStringLiteral("ratio"));
+    bench::printFigure(QStringLiteral("filter_latency_word_in_a_third_median"),
+                       bench::median(dense), QStringLiteral("ms"));
     return 0;
 }

@@ -3,8 +3,8 @@
 // process (offscreen), timed from main() to that first paint; 5 starts each, alternating.
 //   bench_startup [album count, default 100000]
 #include "aimeapplication.h"
-#include "albumlistmodel.h"
 #include "albumgridview.h"
+#include "albumlistmodel.h"
 #include "benchfigures.h"
 #include "core/datalocation.h"
 #include "mainwindow.h"
@@ -24,11 +24,7 @@ namespace {
 class FirstPaintProbe : public QObject
 {
 public:
-    FirstPaintProbe(MainWindow *window, QElapsedTimer *clock)
-        : m_window(window)
-        , m_clock(clock)
-    {
-    }
+    FirstPaintProbe(MainWindow *window, QElapsedTimer *clock) : m_window(window), m_clock(clock) { }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -115,8 +111,11 @@ int main(int argc, char *argv[])
     }
     if (empty.contains(-1) || full.contains(-1))
         return 2;
-    bench::printFigure(QStringLiteral("startup_empty_median"), bench::median(empty), QStringLiteral("ms"));
-    bench::printFigure(QStringLiteral("startup_%1_albums_median").arg(count), bench::median(full), QStringLiteral("ms"));
-    bench::printFigure(QStringLiteral("startup_full_to_empty_ratio"), bench::median(full) / bench::median(empty), QStringLiteral("ratio"));
+    bench::printFigure(QStringLiteral("startup_empty_median"), bench::median(empty),
+                       QStringLiteral("ms"));
+    bench::printFigure(QStringLiteral("startup_%1_albums_median").arg(count), bench::median(full),
+                       QStringLiteral("ms"));
+    bench::printFigure(QStringLiteral("startup_full_to_empty_ratio"),
+                       bench::median(full) / bench::median(empty), QStringLiteral("ratio"));
     return 0;
 }

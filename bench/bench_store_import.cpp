@@ -22,7 +22,8 @@ double rawInsertSeconds(const QString &path, const QList<QList<Album>> &pages)
 {
     double seconds = -1;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         db.setDatabaseName(path);
         if (!db.open())
             return -1;
@@ -64,7 +65,8 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     QList<QList<Album>> pages;
     for (int first = 0; first < count; first += DiscogsCsvImport::pageSize)
-        pages.append(bench::benchAlbums(std::min(DiscogsCsvImport::pageSize, count - first), first));
+        pages.append(
+            bench::benchAlbums(std::min(DiscogsCsvImport::pageSize, count - first), first));
 
     const double raw = rawInsertSeconds(dir.filePath(QStringLiteral("raw.sqlite")), pages);
 
@@ -81,8 +83,11 @@ int main(int argc, char *argv[])
     if (store.count({}) != count || raw <= 0)
         return 2;
 
-    bench::printFigure(QStringLiteral("store_import_albums_per_second"), count / ours, QStringLiteral("albums/s"));
-    bench::printFigure(QStringLiteral("raw_insert_rows_per_second"), count / raw, QStringLiteral("rows/s"));
-    bench::printFigure(QStringLiteral("store_import_to_raw_insert_ratio"), raw / ours, QStringLiteral("ratio"));
+    bench::printFigure(QStringLiteral("store_import_albums_per_second"), count / ours,
+                       QStringLiteral("albums/s"));
+    bench::printFigure(QStringLiteral("raw_insert_rows_per_second"), count / raw,
+                       QStringLiteral("rows/s"));
+    bench::printFigure(QStringLiteral("store_import_to_raw_insert_ratio"), raw / ours,
+                       QStringLiteral("ratio"));
     return 0;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QList>
 #include "domain/album.h"
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 

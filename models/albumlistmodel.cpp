@@ -13,9 +13,7 @@ Q_LOGGING_CATEGORY(lcAlbumModel, "aime.models.albums", QtInfoMsg)
 namespace aime {
 
 AlbumListModel::AlbumListModel(AlbumStore *store, QThreadPool *pool, QObject *parent)
-    : QAbstractListModel(parent)
-    , m_store(store)
-    , m_pool(pool)
+    : QAbstractListModel(parent), m_store(store), m_pool(pool)
 {
     // Imports write pages several times a second; one re-read of the window per interval keeps
     // the grid live without flooding the view with signals.
@@ -43,9 +41,8 @@ QVariant AlbumListModel::data(const QModelIndex &index, int role) const
     case TitleRole:
         return album.title;
     case Qt::ToolTipRole:
-        return album.year > 0
-            ? tr("%1\n%2 (%3)").arg(album.title, album.artist).arg(album.year)
-            : tr("%1\n%2").arg(album.title, album.artist);
+        return album.year > 0 ? tr("%1\n%2 (%3)").arg(album.title, album.artist).arg(album.year)
+                              : tr("%1\n%2").arg(album.title, album.artist);
     case Qt::AccessibleTextRole:
         return tr("%1 by %2").arg(album.title, album.artist);
     case AlbumIdRole:
@@ -162,19 +159,18 @@ void AlbumListModel::requestPage(PageKind kind)
     const quint64 generation = m_generation;
     const AlbumQuery query = m_query;
     const PageCursor after = kind == PageKind::Append ? m_cursor : PageCursor();
-    const int limit = kind == PageKind::Refresh ? qMax(m_pageSize, int(m_rows.size()))
-                                                : m_pageSize;
+    const int limit = kind == PageKind::Refresh ? qMax(m_pageSize, int(m_rows.size())) : m_pageSize;
     AlbumStore *store = m_store;
-    onFinished(QtConcurrent::run(m_pool, [store, query, after, limit] {
-                   return store->summaries(query, after, limit);
-               }),
-               this, [this, kind, generation](const SummaryPage &page) {
-                   applyPage(kind, generation, page);
-                   // The count must visit every match; asked for once the page is shown so the
-                   // two never compete for the cores while the person waits for the grid.
-                   if (kind != PageKind::Append && generation == m_generation && page.error.isEmpty())
-                       requestCount(generation);
-               });
+    onFinished(
+        QtConcurrent::run(
+            m_pool, [store, query, after, limit] { return store->summaries(query, after, limit); }),
+        this, [this, kind, generation](const SummaryPage &page) {
+            applyPage(kind, generation, page);
+            // The count must visit every match; asked for once the page is shown so the
+            // two never compete for the cores while the person waits for the grid.
+            if (kind != PageKind::Append && generation == m_generation && page.error.isEmpty())
+                requestCount(generation);
+        });
 }
 
 void AlbumListModel::requestCount(quint64 generation)

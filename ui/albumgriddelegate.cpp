@@ -14,10 +14,7 @@ constexpr int padding = 6;
 
 } // namespace
 
-AlbumGridDelegate::AlbumGridDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
-{
-}
+AlbumGridDelegate::AlbumGridDelegate(QObject *parent) : QStyledItemDelegate(parent) { }
 
 void AlbumGridDelegate::setCoverSize(int pixels)
 {

@@ -2,8 +2,8 @@
 
 #include "albumgriddelegate.h"
 
-#include <QScrollBar>
 #include <QResizeEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 namespace aime {
@@ -15,8 +15,7 @@ constexpr int zoomStep = 32;
 } // namespace
 
 AlbumGridView::AlbumGridView(QWidget *parent)
-    : QListView(parent)
-    , m_delegate(new AlbumGridDelegate(this))
+    : QListView(parent), m_delegate(new AlbumGridDelegate(this))
 {
     setObjectName(QStringLiteral("albumGrid"));
     setAccessibleName(tr("Album grid"));

@@ -10,8 +10,8 @@ namespace aime {
 QColor CoverPlaceholder::colourFor(const QString &artist, const QString &title)
 {
     // A stable hash (not qHash, which is seeded per process) so colours survive restarts.
-    const QByteArray digest = QCryptographicHash::hash((artist + u'\n' + title).toUtf8(),
-                                                       QCryptographicHash::Md5);
+    const QByteArray digest
+        = QCryptographicHash::hash((artist + u'\n' + title).toUtf8(), QCryptographicHash::Md5);
     const int hue = (quint8(digest.at(0)) << 8 | quint8(digest.at(1))) % 360;
     const int saturation = 90 + quint8(digest.at(2)) % 70;
     const int value = 150 + quint8(digest.at(3)) % 60;

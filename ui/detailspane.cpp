@@ -58,7 +58,7 @@ QString sourcesHtml(const QList<SourceRef> &sources)
 {
     QStringList lines;
     for (const SourceRef &source : sources) {
-        QStringList parts{providerName(source.provider).toHtmlEscaped()};
+        QStringList parts {providerName(source.provider).toHtmlEscaped()};
         if (!source.format.isEmpty())
             parts.append(source.format.toHtmlEscaped());
         if (!source.catalogNumber.isEmpty())
@@ -79,10 +79,7 @@ QString sourcesHtml(const QList<SourceRef> &sources)
 } // namespace
 
 DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
-    : QWidget(parent)
-    , m_store(store)
-    , m_pool(pool)
-    , m_pages(new QStackedWidget(this))
+    : QWidget(parent), m_store(store), m_pool(pool), m_pages(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("detailsPane"));
     setAccessibleName(tr("Album details"));
@@ -185,7 +182,8 @@ void DetailsPane::showAlbum(qint64 albumId)
         return;
     }
     AlbumStore *store = m_store;
-    m_loader.setFuture(QtConcurrent::run(m_pool, [store, albumId] { return store->album(albumId); }));
+    m_loader.setFuture(
+        QtConcurrent::run(m_pool, [store, albumId] { return store->album(albumId); }));
 }
 
 void DetailsPane::refresh()
@@ -220,8 +218,8 @@ void DetailsPane::present(const std::optional<Album> &album)
     m_sources->setText(sourcesHtml(album->sources));
 
     m_tracks->removeRows(0, m_tracks->rowCount());
-    const bool severalDiscs = !album->tracks.isEmpty()
-        && album->tracks.last().disc != album->tracks.first().disc;
+    const bool severalDiscs
+        = !album->tracks.isEmpty() && album->tracks.last().disc != album->tracks.first().disc;
     for (const Track &track : album->tracks) {
         const QString position = severalDiscs
             ? QStringLiteral("%1-%2").arg(track.disc).arg(track.position)

@@ -6,8 +6,7 @@
 
 namespace aime {
 
-EmptyCollectionWidget::EmptyCollectionWidget(QWidget *parent)
-    : QWidget(parent)
+EmptyCollectionWidget::EmptyCollectionWidget(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("emptyCollection"));
     auto *layout = new QVBoxLayout(this);
@@ -41,8 +40,9 @@ EmptyCollectionWidget::EmptyCollectionWidget(QWidget *parent)
         layout->addWidget(button, 0, Qt::AlignHCenter);
         return button;
     };
-    auto *csv = addButton(tr("Import a Discogs CSV export…"), QStringLiteral("importCsvButton"),
-                          true, tr("On discogs.com: Collection > Export, then pick the file here."));
+    auto *csv
+        = addButton(tr("Import a Discogs CSV export…"), QStringLiteral("importCsvButton"), true,
+                    tr("On discogs.com: Collection > Export, then pick the file here."));
     auto *sample = addButton(tr("Load the sample collection"), QStringLiteral("loadSampleButton"),
                              true, tr("About 300 well-known albums to try AIME with."));
     addButton(tr("Import Spotify saved albums (coming soon)"),

@@ -10,12 +10,12 @@
 namespace aime {
 
 ImportProgressWidget::ImportProgressWidget(AlbumStore *store, QThreadPool *pool, QWidget *parent)
-    : QWidget(parent)
-    , m_store(store)
-    , m_pool(pool)
-    , m_label(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
+    : QWidget(parent),
+      m_store(store),
+      m_pool(pool),
+      m_label(new QLabel(this)),
+      m_progress(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this))
 {
     setObjectName(QStringLiteral("importProgress"));
     auto *layout = new QHBoxLayout(this);

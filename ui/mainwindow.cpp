@@ -46,21 +46,21 @@ const QString sampleCollectionPath = QStringLiteral(":/sample/sample-collection.
 
 MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *albums,
                        QWidget *parent)
-    : QMainWindow(parent)
-    , m_store(store)
-    , m_pool(pool)
-    , m_albums(albums)
-    , m_central(new QStackedWidget(this))
-    , m_empty(new EmptyCollectionWidget(m_central))
-    , m_storeMessage(new QLabel(m_central))
-    , m_grid(new AlbumGridView(m_central))
-    , m_details(new DetailsPane(store, pool, this))
-    , m_detailsDock(new QDockWidget(tr("Details"), this))
-    , m_search(new QLineEdit(this))
-    , m_sortCombo(new QComboBox(this))
-    , m_sortActions(new QActionGroup(this))
-    , m_import(new ImportProgressWidget(store, pool, this))
-    , m_countLabel(new QLabel(this))
+    : QMainWindow(parent),
+      m_store(store),
+      m_pool(pool),
+      m_albums(albums),
+      m_central(new QStackedWidget(this)),
+      m_empty(new EmptyCollectionWidget(m_central)),
+      m_storeMessage(new QLabel(m_central)),
+      m_grid(new AlbumGridView(m_central)),
+      m_details(new DetailsPane(store, pool, this)),
+      m_detailsDock(new QDockWidget(tr("Details"), this)),
+      m_search(new QLineEdit(this)),
+      m_sortCombo(new QComboBox(this)),
+      m_sortActions(new QActionGroup(this)),
+      m_import(new ImportProgressWidget(store, pool, this)),
+      m_countLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("AIME"));
@@ -133,7 +133,8 @@ void MainWindow::createActions()
     QMenu *exportMenu = fileMenu->addMenu(tr("&Export collection"));
     exportMenu->addAction(tr("As &CSV (Discogs columns)…"), this,
                           [this] { exportCollection(QStringLiteral("csv")); });
-    exportMenu->addAction(tr("As &JSON…"), this, [this] { exportCollection(QStringLiteral("json")); });
+    exportMenu->addAction(tr("As &JSON…"), this,
+                          [this] { exportCollection(QStringLiteral("json")); });
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
@@ -143,19 +144,21 @@ void MainWindow::createActions()
     spotify->setEnabled(false);
     QAction *discogs = importMenu->addAction(tr("Discogs &collection (coming soon)"));
     discogs->setEnabled(false);
-    QAction *csv = importMenu->addAction(tr("Discogs CSV &export…"), this,
-                                         &MainWindow::importDiscogsCsv);
+    QAction *csv
+        = importMenu->addAction(tr("Discogs CSV &export…"), this, &MainWindow::importDiscogsCsv);
     csv->setObjectName(QStringLiteral("importCsvAction"));
     csv->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
-    QAction *sample = importMenu->addAction(tr("S&ample collection"), this,
-                                            &MainWindow::loadSampleCollection);
+    QAction *sample
+        = importMenu->addAction(tr("S&ample collection"), this, &MainWindow::loadSampleCollection);
     sample->setObjectName(QStringLiteral("loadSampleAction"));
     importMenu->addSeparator();
     QAction *cancel = importMenu->addAction(tr("Cancel &running import"), m_import,
                                             &ImportProgressWidget::cancel);
     cancel->setEnabled(false);
-    connect(m_import, &ImportProgressWidget::started, cancel, [cancel] { cancel->setEnabled(true); });
-    connect(m_import, &ImportProgressWidget::finished, cancel, [cancel] { cancel->setEnabled(false); });
+    connect(m_import, &ImportProgressWidget::started, cancel,
+            [cancel] { cancel->setEnabled(true); });
+    connect(m_import, &ImportProgressWidget::finished, cancel,
+            [cancel] { cancel->setEnabled(false); });
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *find = viewMenu->addAction(tr("&Search collection"), QKeySequence::Find, this, [this] {
@@ -267,7 +270,8 @@ void MainWindow::updateCountLabel()
     if (total < 0 || (total == 0 && !filtered))
         m_countLabel->clear();
     else if (!filtered)
-        m_countLabel->setText(total == 1 ? tr("1 album") : tr("%1 albums").arg(locale.toString(total)));
+        m_countLabel->setText(total == 1 ? tr("1 album")
+                                         : tr("%1 albums").arg(locale.toString(total)));
     else if (total == 0)
         m_countLabel->setText(tr("No album matches “%1”").arg(m_search->text()));
     else
@@ -309,10 +313,9 @@ void MainWindow::importFinished(const QString &displayName, const CsvImportRepor
 {
     updateCentralPage();
     if (!report.fatalError.isEmpty() || !report.broken.isEmpty()) {
-        auto *box = new QMessageBox(report.fatalError.isEmpty() ? QMessageBox::Warning
-                                                                : QMessageBox::Critical,
-                                    tr("Import of %1").arg(displayName), report.summary(),
-                                    QMessageBox::Ok, this);
+        auto *box = new QMessageBox(
+            report.fatalError.isEmpty() ? QMessageBox::Warning : QMessageBox::Critical,
+            tr("Import of %1").arg(displayName), report.summary(), QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("importReportBox"));
         box->setTextFormat(Qt::PlainText);
         if (!report.broken.isEmpty()) {
@@ -330,13 +333,13 @@ void MainWindow::importFinished(const QString &displayName, const CsvImportRepor
 
 void MainWindow::exportCollection(const QString &format)
 {
-    const QString suggested = QDir(QStandardPaths::writableLocation(
-                                       QStandardPaths::DocumentsLocation))
-                                  .filePath(QStringLiteral("aime-collection.") + format);
-    const QString filter = format == QLatin1String("csv") ? tr("CSV files (*.csv)")
-                                                          : tr("JSON files (*.json)");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export collection"), suggested,
-                                                      filter);
+    const QString suggested
+        = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .filePath(QStringLiteral("aime-collection.") + format);
+    const QString filter
+        = format == QLatin1String("csv") ? tr("CSV files (*.csv)") : tr("JSON files (*.json)");
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export collection"), suggested, filter);
     if (path.isEmpty())
         return;
     const ExportFormat exportFormat = *CollectionExporter::formatFromName(format);
@@ -369,13 +372,13 @@ void MainWindow::openCurrentAlbum()
 
 void MainWindow::showAbout()
 {
-    auto *box = new QMessageBox(QMessageBox::Information, tr("About AIME"),
-                                tr("AIME %1\n\nYour album collection as a wall of covers.\n\n"
-                                   "Data folder: %2")
-                                    .arg(QCoreApplication::applicationVersion(),
-                                         QDir::toNativeSeparators(
-                                             QFileInfo(m_store->config().databaseName).path())),
-                                QMessageBox::Ok, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("About AIME"),
+        tr("AIME %1\n\nYour album collection as a wall of covers.\n\n"
+           "Data folder: %2")
+            .arg(QCoreApplication::applicationVersion(),
+                 QDir::toNativeSeparators(QFileInfo(m_store->config().databaseName).path())),
+        QMessageBox::Ok, this);
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -386,9 +389,8 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_grid->setCoverSize(settings.value(QStringLiteral("grid/coverSize"),
-                                        m_grid->coverSize())
-                             .toInt());
+    m_grid->setCoverSize(
+        settings.value(QStringLiteral("grid/coverSize"), m_grid->coverSize()).toInt());
     const int sort = settings.value(QStringLiteral("grid/sort"), int(AlbumSort::Artist)).toInt();
     const int index = m_sortCombo->findData(sort);
     if (index >= 0)
@@ -407,7 +409,8 @@ void MainWindow::saveSettings() const
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_search && event->type() == QEvent::KeyPress
-        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape
+        && !m_search->text().isEmpty()) {
         m_search->clear();
         return true;
     }

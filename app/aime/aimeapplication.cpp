@@ -12,13 +12,12 @@
 namespace aime {
 
 AimeApplication::AimeApplication(const QString &dataDir, QObject *parent)
-    : QObject(parent)
-    , m_store(std::make_unique<AlbumStore>(DataLocation::sqliteStore(dataDir)))
-    , m_pool(std::make_unique<WorkerPool>())
-    , m_albums(std::make_unique<AlbumListModel>(m_store.get(), m_pool.get()))
-    , m_window(std::make_unique<MainWindow>(m_store.get(), m_pool.get(), m_albums.get()))
-{
-}
+    : QObject(parent),
+      m_store(std::make_unique<AlbumStore>(DataLocation::sqliteStore(dataDir))),
+      m_pool(std::make_unique<WorkerPool>()),
+      m_albums(std::make_unique<AlbumListModel>(m_store.get(), m_pool.get())),
+      m_window(std::make_unique<MainWindow>(m_store.get(), m_pool.get(), m_albums.get()))
+{ }
 
 AimeApplication::~AimeApplication()
 {

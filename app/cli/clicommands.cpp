@@ -93,10 +93,10 @@ int listCommand(AlbumStore &store, const QCommandLineParser &parser)
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
         return fail(QStringLiteral("cannot write to standard output"));
-    const AlbumQuery query{parser.value(QStringLiteral("query")), *sort};
-    static const QStringList csvExtras{QStringLiteral("Collection Media Condition"),
-                                       QStringLiteral("Collection Sleeve Condition"),
-                                       QStringLiteral("Collection Notes")};
+    const AlbumQuery query {parser.value(QStringLiteral("query")), *sort};
+    static const QStringList csvExtras {QStringLiteral("Collection Media Condition"),
+                                        QStringLiteral("Collection Sleeve Condition"),
+                                        QStringLiteral("Collection Notes")};
     if (format == QLatin1String("json"))
         out.write("[");
     else if (format == QLatin1String("csv"))
@@ -109,8 +109,9 @@ int listCommand(AlbumStore &store, const QCommandLineParser &parser)
             return fail(QStringLiteral("cannot read the collection: %1").arg(page.error));
         for (const AlbumSummary &summary : page.rows) {
             if (format == QLatin1String("text")) {
-                QString line = QStringLiteral("%1\t%2\t%3").arg(summary.id).arg(summary.artist,
-                                                                                summary.title);
+                QString line = QStringLiteral("%1\t%2\t%3")
+                                   .arg(summary.id)
+                                   .arg(summary.artist, summary.title);
                 line += u'\t' + (summary.year > 0 ? QString::number(summary.year) : QString())
                     + u'\t' + summary.format + u'\n';
                 out.write(line.toUtf8());
@@ -124,8 +125,8 @@ int listCommand(AlbumStore &store, const QCommandLineParser &parser)
                 out.write(written == 0 ? "\n" : ",\n");
                 out.write(QJsonDocument(AlbumJson::toJson(*album)).toJson(QJsonDocument::Compact));
             } else {
-                const SourceRef source = album->sources.isEmpty() ? SourceRef()
-                                                                  : album->sources.first();
+                const SourceRef source
+                    = album->sources.isEmpty() ? SourceRef() : album->sources.first();
                 out.write(DiscogsCsvWriter::rowLine(*album, source, csvExtras).toUtf8());
             }
             ++written;
@@ -170,12 +171,15 @@ int CliCommands::run(const QStringList &arguments)
         "  export --format json|csv --output FILE    write the whole collection (- = stdout)"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("import, list or export"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("import, list or export"));
     parser.addOptions({
         {QStringLiteral("data-dir"), QStringLiteral("Collection folder (or AIME_DATA_DIR)."),
          QStringLiteral("dir")},
-        {QStringLiteral("source"), QStringLiteral("import: discogs-csv."), QStringLiteral("source")},
-        {QStringLiteral("file"), QStringLiteral("import: the file to read."), QStringLiteral("file")},
+        {QStringLiteral("source"), QStringLiteral("import: discogs-csv."),
+         QStringLiteral("source")},
+        {QStringLiteral("file"), QStringLiteral("import: the file to read."),
+         QStringLiteral("file")},
         {QStringLiteral("format"), QStringLiteral("list: text, json or csv; export: json or csv."),
          QStringLiteral("format")},
         {QStringLiteral("query"), QStringLiteral("list: only albums matching these words."),

@@ -4,8 +4,7 @@
 
 namespace aime {
 
-WorkerPool::WorkerPool(QObject *parent)
-    : QThreadPool(parent)
+WorkerPool::WorkerPool(QObject *parent) : QThreadPool(parent)
 {
     setObjectName(QStringLiteral("aime-workers"));
     setMaxThreadCount(qMax(4, QThread::idealThreadCount() * 2));

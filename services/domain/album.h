@@ -24,7 +24,7 @@ struct Track
 // along so an export can give back what an import took in.
 struct SourceRef
 {
-    QString provider;   // "discogs", "spotify", "musicbrainz", "local"
+    QString provider; // "discogs", "spotify", "musicbrainz", "local"
     QString externalId; // provider's id; empty for a local entry without one
     QString url;
     QString format;

@@ -17,9 +17,11 @@ bool isEditionWords(const QString &foldedText)
 QString withoutEditionSuffixes(QString title)
 {
     // "(Remastered 2011)", "[Deluxe Edition]", possibly several, at the end.
-    static const QRegularExpression bracketSuffix(QStringLiteral("\\s*[\\(\\[]([^\\)\\]]*)[\\)\\]]\\s*$"));
+    static const QRegularExpression bracketSuffix(
+        QStringLiteral("\\s*[\\(\\[]([^\\)\\]]*)[\\)\\]]\\s*$"));
     // "- 2011 Remaster", "- Deluxe Edition" as Spotify writes them.
-    static const QRegularExpression dashSuffix(QStringLiteral("\\s+[-\u2013\u2014]\\s+([^-\u2013\u2014]+)$"));
+    static const QRegularExpression dashSuffix(
+        QStringLiteral("\\s+[-\u2013\u2014]\\s+([^-\u2013\u2014]+)$"));
     for (bool changed = true; changed;) {
         changed = false;
         for (const auto *pattern : {&bracketSuffix, &dashSuffix}) {

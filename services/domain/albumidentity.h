@@ -13,7 +13,8 @@ public:
     static QString fold(const QString &text);
     // fold() plus a leading "The " and a Discogs disambiguation suffix " (2)" removed.
     static QString normalisedArtist(const QString &artist);
-    // fold() plus edition suffixes removed: "(Remastered 2011)", "[Deluxe Edition]", "- 2011 Remaster".
+    // fold() plus edition suffixes removed: "(Remastered 2011)", "[Deluxe Edition]", "- 2011
+    // Remaster".
     static QString normalisedTitle(const QString &title);
     // The key stored in albums.match_key; empty when artist or title fold to nothing.
     static QString matchKey(const QString &artist, const QString &title, int year);

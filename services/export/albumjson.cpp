@@ -17,18 +17,18 @@ QJsonObject AlbumJson::toJson(const Album &album)
 {
     QJsonArray tracks;
     for (const Track &track : album.tracks) {
-        tracks.append(QJsonObject{{QStringLiteral("disc"), track.disc},
-                                  {QStringLiteral("position"), track.position},
-                                  {QStringLiteral("title"), track.title},
-                                  {QStringLiteral("duration_ms"), track.durationMs}});
+        tracks.append(QJsonObject {{QStringLiteral("disc"), track.disc},
+                                   {QStringLiteral("position"), track.position},
+                                   {QStringLiteral("title"), track.title},
+                                   {QStringLiteral("duration_ms"), track.durationMs}});
     }
     QJsonArray sources;
     for (const SourceRef &source : album.sources) {
-        QJsonObject object{{QStringLiteral("provider"), source.provider},
-                           {QStringLiteral("external_id"), textOrNull(source.externalId)},
-                           {QStringLiteral("url"), textOrNull(source.url)},
-                           {QStringLiteral("format"), textOrNull(source.format)},
-                           {QStringLiteral("barcode"), textOrNull(source.barcode)}};
+        QJsonObject object {{QStringLiteral("provider"), source.provider},
+                            {QStringLiteral("external_id"), textOrNull(source.externalId)},
+                            {QStringLiteral("url"), textOrNull(source.url)},
+                            {QStringLiteral("format"), textOrNull(source.format)},
+                            {QStringLiteral("barcode"), textOrNull(source.barcode)}};
         if (!source.catalogNumber.isEmpty())
             object.insert(QStringLiteral("catalog_number"), source.catalogNumber);
         if (!source.label.isEmpty())
@@ -43,7 +43,7 @@ QJsonObject AlbumJson::toJson(const Album &album)
             object.insert(QStringLiteral("extra"), source.extra);
         sources.append(object);
     }
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("id"), album.id},
         {QStringLiteral("title"), album.title},
         {QStringLiteral("artist"), album.artist},

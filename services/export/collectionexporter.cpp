@@ -15,9 +15,9 @@ namespace {
 // Default Discogs collection fields first, so a plain export looks like Discogs' own.
 QStringList csvExtraColumns(AlbumStore *store, QString *error)
 {
-    QStringList columns{QStringLiteral("Collection Media Condition"),
-                        QStringLiteral("Collection Sleeve Condition"),
-                        QStringLiteral("Collection Notes")};
+    QStringList columns {QStringLiteral("Collection Media Condition"),
+                         QStringLiteral("Collection Sleeve Condition"),
+                         QStringLiteral("Collection Notes")};
     QSet<QString> seen(columns.cbegin(), columns.cend());
     store->forEachAlbum(
         [&](const Album &album) {
@@ -99,12 +99,12 @@ ExportReport CollectionExporter::write(AlbumStore *store, QIODevice *device, Exp
             return report;
         store->forEachAlbum(
             [&](const Album &album) {
-                const QByteArray object = QJsonDocument(AlbumJson::toJson(album))
-                                              .toJson(QJsonDocument::Compact);
+                const QByteArray object
+                    = QJsonDocument(AlbumJson::toJson(album)).toJson(QJsonDocument::Compact);
                 const QByteArray separator = report.albums == 0 ? "\n" : ",\n";
                 if (device->write(separator + object) < 0) {
-                    report.error = QStringLiteral("Cannot write the export: %1")
-                                       .arg(device->errorString());
+                    report.error
+                        = QStringLiteral("Cannot write the export: %1").arg(device->errorString());
                     return false;
                 }
                 ++report.albums;

@@ -43,7 +43,8 @@ QString DiscogsCsvWriter::headerLine(const QStringList &extraColumns)
     return joinedLine(DiscogsCsvReader::standardColumns() + extraColumns);
 }
 
-QString DiscogsCsvWriter::rowLine(const Album &album, const SourceRef &source, const QStringList &extraColumns)
+QString DiscogsCsvWriter::rowLine(const Album &album, const SourceRef &source,
+                                  const QStringList &extraColumns)
 {
     QStringList fields;
     fields.reserve(10 + extraColumns.size());
@@ -52,7 +53,8 @@ QString DiscogsCsvWriter::rowLine(const Album &album, const SourceRef &source, c
     fields.append(album.title);
     fields.append(source.label.isEmpty() ? album.label : source.label);
     fields.append(source.format.isEmpty() ? album.format : source.format);
-    fields.append(source.rating >= 1 && source.rating <= 5 ? QString::number(source.rating) : QString());
+    fields.append(source.rating >= 1 && source.rating <= 5 ? QString::number(source.rating)
+                                                           : QString());
     fields.append(exportedReleased(album));
     fields.append(source.provider == QLatin1String("discogs") ? source.externalId : QString());
     fields.append(source.folder);

@@ -15,7 +15,8 @@ public:
     // The ten standard column names, then extraColumns; ends with "\n".
     static QString headerLine(const QStringList &extraColumns);
     // One record for album as owned through source; ends with "\n".
-    static QString rowLine(const Album &album, const SourceRef &source, const QStringList &extraColumns);
+    static QString rowLine(const Album &album, const SourceRef &source,
+                           const QStringList &extraColumns);
     // RFC 4180 quoting, applied only where a field needs it.
     static QString quoted(const QString &field);
 };

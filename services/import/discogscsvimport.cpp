@@ -80,7 +80,8 @@ CsvImportReport DiscogsCsvImport::importFile(AlbumStore *store, const QString &p
             break;
     }
     for (const CsvRowError &error : std::as_const(report.broken))
-        qCDebug(lcCsvImport).noquote() << path << "line" << error.line << "skipped:" << error.reason;
+        qCDebug(lcCsvImport).noquote()
+            << path << "line" << error.line << "skipped:" << error.reason;
     return report;
 }
 

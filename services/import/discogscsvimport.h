@@ -29,8 +29,7 @@ public:
     // The same on the pool; progress as the future's progress value (0..1000) and text. Cancel
     // through the flag rather than QFuture::cancel() so the report of a cancelled import (what
     // was stored before it stopped) still arrives.
-    static QFuture<CsvImportReport> start(QThreadPool *pool, AlbumStore *store,
-                                          const QString &path,
+    static QFuture<CsvImportReport> start(QThreadPool *pool, AlbumStore *store, const QString &path,
                                           std::shared_ptr<std::atomic_bool> cancelFlag);
 };
 

@@ -27,7 +27,8 @@ void applyReleased(const QString &released, Album *album)
 {
     if (released.isEmpty() || released == QLatin1String("0"))
         return;
-    const bool startsWithYear = released.size() >= 4 && isAsciiDigits(QStringView(released).left(4));
+    const bool startsWithYear
+        = released.size() >= 4 && isAsciiDigits(QStringView(released).left(4));
     if (startsWithYear && released.size() == 4) {
         album->year = QStringView(released).toInt();
         return;
@@ -60,8 +61,7 @@ int parseRating(const QString &text)
 
 } // namespace
 
-DiscogsCsvReader::DiscogsCsvReader(QIODevice *device)
-    : m_device(device)
+DiscogsCsvReader::DiscogsCsvReader(QIODevice *device) : m_device(device)
 {
     m_standardIndex.fill(-1);
 }
@@ -273,11 +273,14 @@ bool DiscogsCsvReader::readHeader()
     QStringList missing;
     for (const Column required : {Column::Artist, Column::Title}) {
         if (m_standardIndex[static_cast<int>(required)] < 0)
-            missing.append(QLatin1Char('"') + standard.at(static_cast<int>(required)) + QLatin1Char('"'));
+            missing.append(QLatin1Char('"') + standard.at(static_cast<int>(required))
+                           + QLatin1Char('"'));
     }
     if (!missing.isEmpty()) {
-        m_errorString = QStringLiteral("The header has no %1 column, so this is not a Discogs collection export.")
-                            .arg(missing.join(QLatin1String(" or ")));
+        m_errorString
+            = QStringLiteral(
+                  "The header has no %1 column, so this is not a Discogs collection export.")
+                  .arg(missing.join(QLatin1String(" or ")));
         return false;
     }
 
@@ -286,7 +289,8 @@ bool DiscogsCsvReader::readHeader()
     return true;
 }
 
-bool DiscogsCsvReader::readBatch(int maxRecords, QList<DiscogsCsvRow> *rows, QList<CsvRowError> *errors)
+bool DiscogsCsvReader::readBatch(int maxRecords, QList<DiscogsCsvRow> *rows,
+                                 QList<CsvRowError> *errors)
 {
     Q_ASSERT(rows && errors);
     if (!m_headerRead) {
@@ -305,7 +309,7 @@ bool DiscogsCsvReader::readBatch(int maxRecords, QList<DiscogsCsvRow> *rows, QLi
         if (toAlbum(record, &row.album, &reason))
             rows->append(row);
         else
-            errors->append(CsvRowError{record.line, reason});
+            errors->append(CsvRowError {record.line, reason});
     }
     return recordsRead > 0 || m_pending.has_value();
 }
@@ -335,7 +339,8 @@ bool DiscogsCsvReader::toAlbum(const RawRecord &record, Album *album, QString *r
     if (record.fields.size() != m_headerNames.size()) {
         *reason = QStringLiteral("row has %1 %2, expected %3")
                       .arg(record.fields.size())
-                      .arg(record.fields.size() == 1 ? QStringLiteral("field") : QStringLiteral("fields"))
+                      .arg(record.fields.size() == 1 ? QStringLiteral("field")
+                                                     : QStringLiteral("fields"))
                       .arg(m_headerNames.size());
         return false;
     }
@@ -363,7 +368,8 @@ bool DiscogsCsvReader::toAlbum(const RawRecord &record, Album *album, QString *r
         bool fits = false;
         const qulonglong id = releaseId.toULongLong(&fits);
         if (!fits || id == 0) {
-            *reason = QStringLiteral("release_id \"%1\" is not a valid Discogs release id").arg(releaseId);
+            *reason = QStringLiteral("release_id \"%1\" is not a valid Discogs release id")
+                          .arg(releaseId);
             return false;
         }
         source.provider = QStringLiteral("discogs");

@@ -86,7 +86,7 @@ private:
     bool toAlbum(const RawRecord &record, Album *album, QString *reason) const;
 
     QIODevice *m_device = nullptr;
-    QStringDecoder m_decoder{QStringDecoder::Utf8};
+    QStringDecoder m_decoder {QStringDecoder::Utf8};
     QString m_buffer;
     qsizetype m_position = 0;
     bool m_deviceExhausted = false;
@@ -101,7 +101,7 @@ private:
     bool m_headerRead = false;
     QString m_errorString;
     QStringList m_headerNames;
-    std::array<qsizetype, StandardColumnCount> m_standardIndex{};
+    std::array<qsizetype, StandardColumnCount> m_standardIndex {};
     QList<qsizetype> m_extraIndexes;
     QStringList m_extraColumns;
 };

@@ -87,10 +87,11 @@ SortSpec sortSpec(AlbumSort sort)
 {
     switch (sort) {
     case AlbumSort::Title:
-        return {{QStringLiteral("sort_title"), QStringLiteral("sort_artist"), QStringLiteral("id")}};
+        return {
+            {QStringLiteral("sort_title"), QStringLiteral("sort_artist"), QStringLiteral("id")}};
     case AlbumSort::Year:
-        return {{QStringLiteral("year"), QStringLiteral("sort_artist"), QStringLiteral("sort_title"),
-                 QStringLiteral("id")}};
+        return {{QStringLiteral("year"), QStringLiteral("sort_artist"),
+                 QStringLiteral("sort_title"), QStringLiteral("id")}};
     case AlbumSort::DateAdded:
         return {{QStringLiteral("added_at"), QStringLiteral("id")}, true};
     case AlbumSort::Artist:
@@ -132,9 +133,9 @@ constexpr auto summaryColumns = "id, title, artist, year, format, cover_file, ad
 } // namespace
 
 AlbumStore::AlbumStore(StoreConfig config, QObject *parent)
-    : QObject(parent)
-    , m_connections(std::move(config))
-    , m_readSlots(qMax(1, m_connections.config().maxConcurrentReads))
+    : QObject(parent),
+      m_connections(std::move(config)),
+      m_readSlots(qMax(1, m_connections.config().maxConcurrentReads))
 {
     qRegisterMetaType<QList<qint64>>();
 }
@@ -271,7 +272,8 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
                                .arg(setup.lastError().text());
             return result;
         }
-        markForIndex.prepare(QStringLiteral("INSERT OR IGNORE INTO temp.fts_pending (id) VALUES (?)"));
+        markForIndex.prepare(
+            QStringLiteral("INSERT OR IGNORE INTO temp.fts_pending (id) VALUES (?)"));
     }
 
     const QString now = toStoredTime(QDateTime::currentDateTimeUtc());
@@ -314,8 +316,8 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
                           {album.title, album.artist, album.year, textOrNull(album.releaseDate),
                            textOrNull(album.label), textOrNull(genres), textOrNull(barcode),
                            textOrNull(album.format), trackCount, textOrNull(album.coverUrl), added,
-                           now, textOrNull(matchKey),
-                           AlbumIdentity::normalisedArtist(album.artist), sortTitle(album.title)})
+                           now, textOrNull(matchKey), AlbumIdentity::normalisedArtist(album.artist),
+                           sortTitle(album.title)})
                 || !insertAlbum.next())
                 return fail(insertAlbum, album);
             albumId = insertAlbum.value(0).toLongLong();
@@ -331,13 +333,13 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
                 return fail(refreshAlbum, album);
             if (!execWith(refreshMatchKey, {textOrNull(matchKey), albumId}))
                 return fail(refreshMatchKey, album);
-            const int storedYear = refreshMatchKey.next() ? refreshMatchKey.value(0).toInt()
-                                                          : album.year;
+            const int storedYear
+                = refreshMatchKey.next() ? refreshMatchKey.value(0).toInt() : album.year;
             refreshMatchKey.finish();
             if (storedYear != album.year) {
                 // The provider gave no year; the key must use the one the album keeps.
-                const QString keptKey = AlbumIdentity::matchKey(album.artist, album.title,
-                                                                storedYear);
+                const QString keptKey
+                    = AlbumIdentity::matchKey(album.artist, album.title, storedYear);
                 if (!execWith(refreshMatchKey, {textOrNull(keptKey), albumId}))
                     return fail(refreshMatchKey, album);
                 refreshMatchKey.finish();
@@ -512,8 +514,9 @@ int AlbumStore::count(const AlbumQuery &query)
     QVariantList binds;
     const QString filter = filterClause(query.filterText, m_connections.config().isSqlite(), binds);
     QSqlQuery select(connection());
-    select.prepare(filter.isEmpty() ? QStringLiteral("SELECT count(*) FROM albums")
-                                    : QStringLiteral("SELECT count(*) FROM albums WHERE ") + filter);
+    select.prepare(filter.isEmpty()
+                       ? QStringLiteral("SELECT count(*) FROM albums")
+                       : QStringLiteral("SELECT count(*) FROM albums WHERE ") + filter);
     if (!execWith(select, binds) || !select.next()) {
         qCWarning(lcStore) << "count failed:" << select.lastError().text();
         return -1;
@@ -560,9 +563,9 @@ void AlbumStore::loadDetails(QSqlDatabase db, Album &album)
 
 namespace {
 
-constexpr auto albumColumns =
-    "id, title, artist, year, release_date, label, genres, barcode, format, track_count, "
-    "cover_url, cover_file, ai_description, ai_model, ai_generated_at, added_at, updated_at";
+constexpr auto albumColumns
+    = "id, title, artist, year, release_date, label, genres, barcode, format, track_count, "
+      "cover_url, cover_file, ai_description, ai_model, ai_generated_at, added_at, updated_at";
 
 Album albumFromRow(const QSqlQuery &row)
 {

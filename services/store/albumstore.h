@@ -20,12 +20,12 @@ enum class UpsertOutcome { Inserted, Updated, Merged };
 
 struct UpsertResult
 {
-    QList<qint64> albumIds;        // one per input album, in input order
+    QList<qint64> albumIds; // one per input album, in input order
     QList<UpsertOutcome> outcomes; // one per input album
     int inserted = 0;
     int updated = 0; // a known (provider, external_id): the album was refreshed
-    int merged = 0;  // same barcode or same artist + title + year: joined as another source
-    QString error;   // set when the page was not written at all
+    int merged = 0; // same barcode or same artist + title + year: joined as another source
+    QString error; // set when the page was not written at all
 
     bool ok() const { return error.isEmpty(); }
 };
@@ -70,7 +70,7 @@ private:
 
     ConnectionRegistry m_connections;
     mutable QMutex m_statusMutex;
-    StoreStatus m_status{StoreErrorKind::CannotOpen, QStringLiteral("The store is not open yet.")};
+    StoreStatus m_status {StoreErrorKind::CannotOpen, QStringLiteral("The store is not open yet.")};
     QMutex m_writeMutex;
     QSemaphore m_readSlots;
 };

@@ -11,10 +11,9 @@ Q_LOGGING_CATEGORY(lcConnections, "aime.store.connections", QtInfoMsg)
 namespace aime {
 
 ConnectionRegistry::ConnectionRegistry(StoreConfig config)
-    : m_config(std::move(config))
-    , m_prefix(QStringLiteral("aime-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+    : m_config(std::move(config)),
+      m_prefix(QStringLiteral("aime-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{ }
 
 ConnectionRegistry::~ConnectionRegistry()
 {
@@ -62,15 +61,18 @@ QSqlDatabase ConnectionRegistry::connection()
     {
         // Runs in the finishing thread itself, which is the only one allowed to drop it; the
         // guard object disconnects it when the registry goes first.
-        QObject::connect(thread, &QThread::finished, &m_threadGuard, [this, name] {
-            {
-                QSqlDatabase db = QSqlDatabase::database(name, false);
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(name);
-            QMutexLocker lock(&m_mutex);
-            m_names.remove(name);
-        }, Qt::DirectConnection);
+        QObject::connect(
+            thread, &QThread::finished, &m_threadGuard,
+            [this, name] {
+                {
+                    QSqlDatabase db = QSqlDatabase::database(name, false);
+                    db.close();
+                }
+                QSqlDatabase::removeDatabase(name);
+                QMutexLocker lock(&m_mutex);
+                m_names.remove(name);
+            },
+            Qt::DirectConnection);
     }
     if (!db.open()) {
         qCWarning(lcConnections) << "cannot open" << m_config.databaseName << db.lastError().text();

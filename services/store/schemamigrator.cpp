@@ -22,8 +22,8 @@ bool isSqlite(const QSqlDatabase &db)
 
 QStringList version1(bool sqlite)
 {
-    const QString id = sqlite ? QStringLiteral("INTEGER PRIMARY KEY")
-                              : QStringLiteral("BIGSERIAL PRIMARY KEY");
+    const QString id
+        = sqlite ? QStringLiteral("INTEGER PRIMARY KEY") : QStringLiteral("BIGSERIAL PRIMARY KEY");
     const QString ref = sqlite ? QStringLiteral("INTEGER") : QStringLiteral("BIGINT");
     return {
         QStringLiteral("CREATE TABLE albums ("
@@ -50,7 +50,8 @@ QStringList version1(bool sqlite)
             .arg(id),
         QStringLiteral("CREATE INDEX albums_barcode ON albums(barcode)"),
         QStringLiteral("CREATE INDEX albums_match_key ON albums(match_key)"),
-        QStringLiteral("CREATE INDEX albums_by_artist ON albums(sort_artist, year, sort_title, id)"),
+        QStringLiteral(
+            "CREATE INDEX albums_by_artist ON albums(sort_artist, year, sort_title, id)"),
         QStringLiteral("CREATE INDEX albums_by_title ON albums(sort_title, sort_artist, id)"),
         QStringLiteral("CREATE INDEX albums_by_year ON albums(year, sort_artist, sort_title, id)"),
         QStringLiteral("CREATE INDEX albums_by_added ON albums(added_at, id)"),
@@ -103,10 +104,11 @@ QStringList version2(bool sqlite)
 {
     if (!sqlite) {
         // PostgreSQL searches with its own text search over the same columns.
-        return {QStringLiteral(
-            "CREATE INDEX albums_text ON albums USING GIN (to_tsvector('simple', coalesce(title,'') "
-            "|| ' ' || coalesce(artist,'') || ' ' || coalesce(label,'') || ' ' || "
-            "coalesce(genres,'')))")};
+        return {
+            QStringLiteral("CREATE INDEX albums_text ON albums USING GIN (to_tsvector('simple', "
+                           "coalesce(title,'') "
+                           "|| ' ' || coalesce(artist,'') || ' ' || coalesce(label,'') || ' ' || "
+                           "coalesce(genres,'')))")};
     }
     // A standalone FTS5 table (rowid = album id), written by AlbumStore in the same transaction
     // as the album; the trigger keeps it in step when an album is deleted or merged away.

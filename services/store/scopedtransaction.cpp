@@ -3,10 +3,8 @@
 namespace aime {
 
 ScopedTransaction::ScopedTransaction(QSqlDatabase db)
-    : m_db(std::move(db))
-    , m_active(m_db.transaction())
-{
-}
+    : m_db(std::move(db)), m_active(m_db.transaction())
+{ }
 
 ScopedTransaction::~ScopedTransaction()
 {

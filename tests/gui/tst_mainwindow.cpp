@@ -63,7 +63,8 @@ void TestMainWindow::loadSampleFilterAndOpenDetails()
     QCOMPARE(total, app.store()->count({}));
 
     // Scrolling down makes the grid fetch page after page until it holds every album.
-    QTRY_VERIFY_WITH_TIMEOUT((window->gridView()->scrollToBottom(), model->rowCount() == total), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT((window->gridView()->scrollToBottom(), model->rowCount() == total),
+                             30000);
     auto *countLabel = window->findChild<QLabel *>(QStringLiteral("albumCount"));
     QVERIFY(countLabel->text().contains(QLocale().toString(total)));
 
@@ -71,7 +72,8 @@ void TestMainWindow::loadSampleFilterAndOpenDetails()
     search->setFocus();
     QTest::keyClicks(search, QStringLiteral("kind of blue"));
     QTRY_COMPARE(model->rowCount(), 1);
-    QCOMPARE(model->index(0).data(AlbumListModel::ArtistRole).toString(), QStringLiteral("Miles Davis"));
+    QCOMPARE(model->index(0).data(AlbumListModel::ArtistRole).toString(),
+             QStringLiteral("Miles Davis"));
     QVERIFY(countLabel->text().contains(QStringLiteral("1 album")));
 
     AlbumGridView *grid = window->gridView();
@@ -82,9 +84,13 @@ void TestMainWindow::loadSampleFilterAndOpenDetails()
     QVERIFY(title);
     QTRY_COMPARE(title->text(), QStringLiteral("Kind Of Blue"));
     QTRY_VERIFY(title->isVisible());
-    QCOMPARE(window->findChild<QLabel *>(QStringLiteral("detailsArtist"))->text(), QStringLiteral("Miles Davis"));
-    QCOMPARE(window->findChild<QLabel *>(QStringLiteral("detailsLabel"))->text(), QStringLiteral("Columbia"));
-    QVERIFY(window->findChild<QLabel *>(QStringLiteral("detailsSources"))->text().contains(QStringLiteral("discogs.com/release/")));
+    QCOMPARE(window->findChild<QLabel *>(QStringLiteral("detailsArtist"))->text(),
+             QStringLiteral("Miles Davis"));
+    QCOMPARE(window->findChild<QLabel *>(QStringLiteral("detailsLabel"))->text(),
+             QStringLiteral("Columbia"));
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("detailsSources"))
+                ->text()
+                .contains(QStringLiteral("discogs.com/release/")));
 
     // Esc in the search box brings every album back.
     QTest::keyClick(search, Qt::Key_Escape);
@@ -101,7 +107,10 @@ void TestMainWindow::providerTextIsShownAsPlainText()
     AlbumListModel *model = gridModel(window);
     QTRY_VERIFY(model->totalCount() == 0);
 
-    Album hostile = testing::discogsAlbum(QStringLiteral("<img src=x>Artist"), QStringLiteral("<b>Bold</b> & <a href=\"http://evil\">link</a>"), 2001, QStringLiteral("99"));
+    Album hostile
+        = testing::discogsAlbum(QStringLiteral("<img src=x>Artist"),
+                                QStringLiteral("<b>Bold</b> & <a href=\"http://evil\">link</a>"),
+                                2001, QStringLiteral("99"));
     hostile.label = QStringLiteral("<i>Label</i>");
     hostile.sources.first().catalogNumber = QStringLiteral("<script>x</script>");
     QVERIFY(app.store()->upsertPage({hostile}).ok());
@@ -111,7 +120,8 @@ void TestMainWindow::providerTextIsShownAsPlainText()
     auto *title = window->findChild<QLabel *>(QStringLiteral("detailsTitle"));
     QTRY_COMPARE(title->text(), hostile.title);
     QCOMPARE(title->textFormat(), Qt::PlainText);
-    QCOMPARE(window->findChild<QLabel *>(QStringLiteral("detailsArtist"))->textFormat(), Qt::PlainText);
+    QCOMPARE(window->findChild<QLabel *>(QStringLiteral("detailsArtist"))->textFormat(),
+             Qt::PlainText);
     QCOMPARE(window->findChild<QLabel *>(QStringLiteral("detailsLabel"))->text(), hostile.label);
     const QString sources = window->findChild<QLabel *>(QStringLiteral("detailsSources"))->text();
     QVERIFY(!sources.contains(QStringLiteral("<script>")));

@@ -42,7 +42,7 @@ void TestCli::initTestCase()
 TestCli::Result TestCli::run(const QStringList &arguments, const QString &dataDir)
 {
     QProcess process;
-    process.start(m_cli, QStringList{QStringLiteral("--data-dir"), dataDir} + arguments);
+    process.start(m_cli, QStringList {QStringLiteral("--data-dir"), dataDir} + arguments);
     Result result;
     if (!process.waitForFinished(120000))
         return result;
@@ -65,11 +65,14 @@ void TestCli::importListExport()
 {
     const QString data = m_dir.filePath(QStringLiteral("main"));
     const QString sample = qEnvironmentVariable("AIME_SAMPLE_CSV");
-    Result imported = run({QStringLiteral("import"), QStringLiteral("--source"), QStringLiteral("discogs-csv"), QStringLiteral("--file"), sample}, data);
+    Result imported = run({QStringLiteral("import"), QStringLiteral("--source"),
+                           QStringLiteral("discogs-csv"), QStringLiteral("--file"), sample},
+                          data);
     QCOMPARE(imported.exitCode, 0);
     QVERIFY(imported.out.contains("added"));
 
-    Result listed = run({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}, data);
+    Result listed
+        = run({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}, data);
     QCOMPARE(listed.exitCode, 0);
     const QJsonArray albums = QJsonDocument::fromJson(listed.out).array();
     QVERIFY(albums.size() >= 300);
@@ -78,40 +81,52 @@ void TestCli::importListExport()
                             "added_at", "tracks", "sources", "ai_description", "ai_model"})
         QVERIFY2(first.contains(QLatin1String(key)), key);
 
-    Result queried = run({QStringLiteral("list"), QStringLiteral("--query"), QStringLiteral("Kind of Blue")}, data);
+    Result queried = run(
+        {QStringLiteral("list"), QStringLiteral("--query"), QStringLiteral("Kind of Blue")}, data);
     QCOMPARE(queried.exitCode, 0);
     QVERIFY2(queried.out.contains("Miles Davis"), queried.out.constData());
     QCOMPARE(queried.out.count('\n'), 1);
 
-    Result csv = run({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--query"), QStringLiteral("miles")}, data);
+    Result csv = run({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv"),
+                      QStringLiteral("--query"), QStringLiteral("miles")},
+                     data);
     QCOMPARE(csv.exitCode, 0);
     QVERIFY(csv.out.startsWith("Catalog#,Artist,Title"));
 
     const QString exportPath = m_dir.filePath(QStringLiteral("collection.json"));
-    Result exported = run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"), exportPath}, data);
+    Result exported = run({QStringLiteral("export"), QStringLiteral("--format"),
+                           QStringLiteral("json"), QStringLiteral("--output"), exportPath},
+                          data);
     QCOMPARE(exported.exitCode, 0);
     QFile file(exportPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QJsonDocument::fromJson(file.readAll()).array().size(), albums.size());
 
     // Importing the same file again stores nothing twice.
-    Result again = run({QStringLiteral("import"), QStringLiteral("--source"), QStringLiteral("discogs-csv"), QStringLiteral("--file"), sample}, data);
+    Result again = run({QStringLiteral("import"), QStringLiteral("--source"),
+                        QStringLiteral("discogs-csv"), QStringLiteral("--file"), sample},
+                       data);
     QCOMPARE(again.exitCode, 0);
     QVERIFY(again.out.contains(" 0 added"));
-    Result relisted = run({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}, data);
+    Result relisted
+        = run({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}, data);
     QCOMPARE(QJsonDocument::fromJson(relisted.out).array().size(), albums.size());
 }
 
 void TestCli::brokenRowsGivePartialExit()
 {
-    const QString path = writeFile(QStringLiteral("broken.csv"),
-        "Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,CollectionFolder,Date Added\n"
+    const QString path = writeFile(
+        QStringLiteral("broken.csv"),
+        "Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,CollectionFolder,Date "
+        "Added\n"
         "A1,Good Artist,Good Title,L,\"LP, Album\",,1990,11,Uncategorized,2020-01-01 00:00:00\n"
         "A2,Bad Id,Title,L,LP,,1990,abc,Uncategorized,2020-01-01 00:00:00\n"
         "A3,,No Artist,L,LP,,1990,12,Uncategorized,2020-01-01 00:00:00\n"
         "A4,Second Good,Another,L,LP,,1991,13,Uncategorized,2020-01-01 00:00:00\n");
     const QString data = m_dir.filePath(QStringLiteral("partial"));
-    Result result = run({QStringLiteral("import"), QStringLiteral("--source"), QStringLiteral("discogs-csv"), QStringLiteral("--file"), path}, data);
+    Result result = run({QStringLiteral("import"), QStringLiteral("--source"),
+                         QStringLiteral("discogs-csv"), QStringLiteral("--file"), path},
+                        data);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(":3:"), result.err.constData());
     QVERIFY2(result.err.contains(":4:"), result.err.constData());
@@ -122,13 +137,19 @@ void TestCli::brokenRowsGivePartialExit()
 void TestCli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("no command") << QStringList{};
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-    QTest::newRow("import without source") << QStringList{QStringLiteral("import"), QStringLiteral("--file"), QStringLiteral("x.csv")};
-    QTest::newRow("import missing file") << QStringList{QStringLiteral("import"), QStringLiteral("--source"), QStringLiteral("discogs-csv"), QStringLiteral("--file"), QStringLiteral("/nonexistent/x.csv")};
-    QTest::newRow("list bad format") << QStringList{QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("xml")};
-    QTest::newRow("export without output") << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--colour")};
+    QTest::newRow("no command") << QStringList {};
+    QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")};
+    QTest::newRow("import without source") << QStringList {
+        QStringLiteral("import"), QStringLiteral("--file"), QStringLiteral("x.csv")};
+    QTest::newRow("import missing file") << QStringList {
+        QStringLiteral("import"), QStringLiteral("--source"), QStringLiteral("discogs-csv"),
+        QStringLiteral("--file"), QStringLiteral("/nonexistent/x.csv")};
+    QTest::newRow("list bad format")
+        << QStringList {QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("xml")};
+    QTest::newRow("export without output") << QStringList {
+        QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json")};
+    QTest::newRow("unknown option")
+        << QStringList {QStringLiteral("list"), QStringLiteral("--colour")};
 }
 
 void TestCli::usageErrors()

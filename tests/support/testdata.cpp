@@ -25,17 +25,19 @@ Album discogsAlbum(const QString &artist, const QString &title, int year, const 
 
 QList<Album> generatedAlbums(int count, int firstIndex)
 {
-    static const QStringList words{QStringLiteral("blue"),   QStringLiteral("night"),
-                                   QStringLiteral("river"),  QStringLiteral("electric"),
-                                   QStringLiteral("garden"), QStringLiteral("silver"),
-                                   QStringLiteral("summer"), QStringLiteral("machine")};
-    static const QStringList genres{QStringLiteral("Rock"), QStringLiteral("Jazz"),
-                                    QStringLiteral("Electronic"), QStringLiteral("Folk")};
+    static const QStringList words {QStringLiteral("blue"),   QStringLiteral("night"),
+                                    QStringLiteral("river"),  QStringLiteral("electric"),
+                                    QStringLiteral("garden"), QStringLiteral("silver"),
+                                    QStringLiteral("summer"), QStringLiteral("machine")};
+    static const QStringList genres {QStringLiteral("Rock"), QStringLiteral("Jazz"),
+                                     QStringLiteral("Electronic"), QStringLiteral("Folk")};
     QList<Album> albums;
     albums.reserve(count);
     for (int i = firstIndex; i < firstIndex + count; ++i) {
         Album album = discogsAlbum(
-            QStringLiteral("Artist %1 %2").arg(words.at(i % words.size())).arg(i, 6, 10, QLatin1Char('0')),
+            QStringLiteral("Artist %1 %2")
+                .arg(words.at(i % words.size()))
+                .arg(i, 6, 10, QLatin1Char('0')),
             QStringLiteral("%1 %2 Title %3")
                 .arg(words.at((i / 8) % words.size()), words.at((i / 64) % words.size()))
                 .arg(i, 6, 10, QLatin1Char('0')),
@@ -56,7 +58,8 @@ QString TemporaryStore::databasePath() const
 std::unique_ptr<TemporaryStore> openTemporaryStore()
 {
     auto temporary = std::make_unique<TemporaryStore>();
-    temporary->store = std::make_unique<AlbumStore>(DataLocation::sqliteStore(temporary->dir.path()));
+    temporary->store
+        = std::make_unique<AlbumStore>(DataLocation::sqliteStore(temporary->dir.path()));
     const StoreStatus status = temporary->store->open();
     if (!status.ok()) {
         QTest::qFail(qPrintable(status.message), __FILE__, __LINE__);

@@ -67,7 +67,10 @@ void TestAlbumListModel::firstPageThenFetchMore()
         ids.insert(model.index(row).data(AlbumListModel::AlbumIdRole).toLongLong());
     QCOMPARE(ids.size(), 450);
     QVERIFY(!model.index(0).data(Qt::DisplayRole).toString().isEmpty());
-    QVERIFY(model.index(0).data(AlbumListModel::ArtistRole).toString().startsWith(QStringLiteral("Artist")));
+    QVERIFY(model.index(0)
+                .data(AlbumListModel::ArtistRole)
+                .toString()
+                .startsWith(QStringLiteral("Artist")));
 }
 
 void TestAlbumListModel::sortOrders_data()
@@ -96,16 +99,20 @@ void TestAlbumListModel::sortOrders()
         const QModelIndex b = model.index(row);
         switch (AlbumSort(sort)) {
         case AlbumSort::Artist:
-            QVERIFY(a.data(AlbumListModel::ArtistRole).toString().toLower() <= b.data(AlbumListModel::ArtistRole).toString().toLower());
+            QVERIFY(a.data(AlbumListModel::ArtistRole).toString().toLower()
+                    <= b.data(AlbumListModel::ArtistRole).toString().toLower());
             break;
         case AlbumSort::Title:
-            QVERIFY(a.data(AlbumListModel::TitleRole).toString().toLower() <= b.data(AlbumListModel::TitleRole).toString().toLower());
+            QVERIFY(a.data(AlbumListModel::TitleRole).toString().toLower()
+                    <= b.data(AlbumListModel::TitleRole).toString().toLower());
             break;
         case AlbumSort::Year:
-            QVERIFY(a.data(AlbumListModel::YearRole).toInt() <= b.data(AlbumListModel::YearRole).toInt());
+            QVERIFY(a.data(AlbumListModel::YearRole).toInt()
+                    <= b.data(AlbumListModel::YearRole).toInt());
             break;
         case AlbumSort::DateAdded:
-            QVERIFY(a.data(AlbumListModel::AddedAtRole).toDateTime() >= b.data(AlbumListModel::AddedAtRole).toDateTime());
+            QVERIFY(a.data(AlbumListModel::AddedAtRole).toDateTime()
+                    >= b.data(AlbumListModel::AddedAtRole).toDateTime());
             break;
         }
     }
@@ -156,7 +163,8 @@ void TestAlbumListModel::newAlbumsArriveAsRangeInsertsNotResets()
     QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
     // Three pages written quickly, as an import does: coalesced into few refreshes.
     for (int page = 0; page < 3; ++page)
-        QVERIFY(m_temporary->store->upsertPage(testing::generatedAlbums(100, 10000 + page * 100)).ok());
+        QVERIFY(
+            m_temporary->store->upsertPage(testing::generatedAlbums(100, 10000 + page * 100)).ok());
     QTRY_COMPARE(model.rowCount(), 750);
     QCOMPARE(resets.count(), 0);
     QVERIFY(inserts.count() > 0);
@@ -182,7 +190,7 @@ void TestAlbumListModel::staleQueryResultsAreDropped()
 
 void TestAlbumListModel::closedStoreReportsFailure()
 {
-    AlbumStore closed(StoreConfig{});
+    AlbumStore closed(StoreConfig {});
     AlbumListModel model(&closed, m_pool.get());
     QSignalSpy failed(&model, &AlbumListModel::loadFailed);
     model.reload();

@@ -68,40 +68,58 @@ void TestAlbumStore::deduplication_data()
     const int merged = int(UpsertOutcome::Merged);
 
     QTest::newRow("same discogs release twice")
-        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997, QStringLiteral("1"))
-        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997, QStringLiteral("1"))
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997,
+                        QStringLiteral("1"))
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997,
+                        QStringLiteral("1"))
         << 1 << 1 << updated;
     QTest::newRow("same barcode, other provider and title spelling")
-        << discogsAlbum(QStringLiteral("Daft Punk"), QStringLiteral("Alive 2007"), 2007, QStringLiteral("2"), QStringLiteral("5099951165857"))
-        << spotifyAlbum(QStringLiteral("Daft Punk"), QStringLiteral("Alive 2007 (Live)"), 2008, QStringLiteral("7u6z"), QStringLiteral("5099951165857"))
+        << discogsAlbum(QStringLiteral("Daft Punk"), QStringLiteral("Alive 2007"), 2007,
+                        QStringLiteral("2"), QStringLiteral("5099951165857"))
+        << spotifyAlbum(QStringLiteral("Daft Punk"), QStringLiteral("Alive 2007 (Live)"), 2008,
+                        QStringLiteral("7u6z"), QStringLiteral("5099951165857"))
         << 1 << 2 << merged;
     QTest::newRow("upc and ean of one code")
-        << discogsAlbum(QStringLiteral("Blur"), QStringLiteral("Parklife"), 1994, QStringLiteral("3"), QStringLiteral("724382923527"))
-        << spotifyAlbum(QStringLiteral("Blur"), QStringLiteral("Parklife"), 1994, QStringLiteral("x"), QStringLiteral("0724382923527"))
+        << discogsAlbum(QStringLiteral("Blur"), QStringLiteral("Parklife"), 1994,
+                        QStringLiteral("3"), QStringLiteral("724382923527"))
+        << spotifyAlbum(QStringLiteral("Blur"), QStringLiteral("Parklife"), 1994,
+                        QStringLiteral("x"), QStringLiteral("0724382923527"))
         << 1 << 2 << merged;
     QTest::newRow("normalised artist title year")
-        << discogsAlbum(QStringLiteral("The Beatles"), QStringLiteral("Abbey Road"), 1969, QStringLiteral("4"))
-        << spotifyAlbum(QStringLiteral("Beatles"), QStringLiteral("Abbey Road (Remastered 2009)"), 1969, QStringLiteral("s4"))
+        << discogsAlbum(QStringLiteral("The Beatles"), QStringLiteral("Abbey Road"), 1969,
+                        QStringLiteral("4"))
+        << spotifyAlbum(QStringLiteral("Beatles"), QStringLiteral("Abbey Road (Remastered 2009)"),
+                        1969, QStringLiteral("s4"))
         << 1 << 2 << merged;
     QTest::newRow("accents and case")
-        << discogsAlbum(QStringLiteral("Sigur Rós"), QStringLiteral("Ágætis byrjun"), 1999, QStringLiteral("5"))
-        << spotifyAlbum(QStringLiteral("SIGUR ROS"), QStringLiteral("Agaetis Byrjun"), 1999, QStringLiteral("s5"))
+        << discogsAlbum(QStringLiteral("Sigur Rós"), QStringLiteral("Ágætis byrjun"), 1999,
+                        QStringLiteral("5"))
+        << spotifyAlbum(QStringLiteral("SIGUR ROS"), QStringLiteral("Agaetis Byrjun"), 1999,
+                        QStringLiteral("s5"))
         << 1 << 2 << merged;
     QTest::newRow("second discogs release of the same album")
-        << discogsAlbum(QStringLiteral("Miles Davis"), QStringLiteral("Kind of Blue"), 1959, QStringLiteral("6"))
-        << discogsAlbum(QStringLiteral("Miles Davis"), QStringLiteral("Kind Of Blue"), 1959, QStringLiteral("66"))
+        << discogsAlbum(QStringLiteral("Miles Davis"), QStringLiteral("Kind of Blue"), 1959,
+                        QStringLiteral("6"))
+        << discogsAlbum(QStringLiteral("Miles Davis"), QStringLiteral("Kind Of Blue"), 1959,
+                        QStringLiteral("66"))
         << 1 << 2 << merged;
     QTest::newRow("different year is a different album")
-        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997, QStringLiteral("7"))
-        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 2017, QStringLiteral("77"))
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997,
+                        QStringLiteral("7"))
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 2017,
+                        QStringLiteral("77"))
         << 2 << 2 << inserted;
     QTest::newRow("different barcodes but same key still merge by key")
-        << discogsAlbum(QStringLiteral("Nirvana"), QStringLiteral("Nevermind"), 1991, QStringLiteral("8"), QStringLiteral("720642442524"))
-        << spotifyAlbum(QStringLiteral("Nirvana"), QStringLiteral("Nevermind"), 1991, QStringLiteral("s8"), QStringLiteral("602547655442"))
+        << discogsAlbum(QStringLiteral("Nirvana"), QStringLiteral("Nevermind"), 1991,
+                        QStringLiteral("8"), QStringLiteral("720642442524"))
+        << spotifyAlbum(QStringLiteral("Nirvana"), QStringLiteral("Nevermind"), 1991,
+                        QStringLiteral("s8"), QStringLiteral("602547655442"))
         << 1 << 2 << merged;
     QTest::newRow("different albums")
-        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("Kid A"), 2000, QStringLiteral("9"))
-        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("Amnesiac"), 2001, QStringLiteral("10"))
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("Kid A"), 2000,
+                        QStringLiteral("9"))
+        << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("Amnesiac"), 2001,
+                        QStringLiteral("10"))
         << 2 << 2 << inserted;
 }
 
@@ -137,7 +155,8 @@ void TestAlbumStore::knownSourceUpdatesItsAlbum()
     auto temporary = testing::openTemporaryStore();
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
-    Album album = discogsAlbum(QStringLiteral("Portishead"), QStringLiteral("Dummy"), 1994, QStringLiteral("42"));
+    Album album = discogsAlbum(QStringLiteral("Portishead"), QStringLiteral("Dummy"), 1994,
+                               QStringLiteral("42"));
     album.label = QStringLiteral("Go! Beat");
     const qint64 id = store.upsertPage({album}).albumIds.value(0);
     QVERIFY(id > 0);
@@ -159,11 +178,13 @@ void TestAlbumStore::mergeKeepsStoredFieldsAndAddsSource()
     auto temporary = testing::openTemporaryStore();
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
-    Album discogs = discogsAlbum(QStringLiteral("Massive Attack"), QStringLiteral("Mezzanine"), 1998, QStringLiteral("100"));
+    Album discogs = discogsAlbum(QStringLiteral("Massive Attack"), QStringLiteral("Mezzanine"),
+                                 1998, QStringLiteral("100"));
     discogs.label = QStringLiteral("Circa");
     const qint64 id = store.upsertPage({discogs}).albumIds.value(0);
 
-    Album spotify = spotifyAlbum(QStringLiteral("Massive Attack"), QStringLiteral("Mezzanine"), 1998, QStringLiteral("sp1"), QStringLiteral("724384559923"));
+    Album spotify = spotifyAlbum(QStringLiteral("Massive Attack"), QStringLiteral("Mezzanine"),
+                                 1998, QStringLiteral("sp1"), QStringLiteral("724384559923"));
     spotify.label = QStringLiteral("Virgin");
     spotify.genres = {QStringLiteral("Trip Hop")};
     const UpsertResult merged = store.upsertPage({spotify});
@@ -174,7 +195,7 @@ void TestAlbumStore::mergeKeepsStoredFieldsAndAddsSource()
     QVERIFY(stored);
     QCOMPARE(stored->label, QStringLiteral("Circa"));
     QCOMPARE(stored->barcode, QStringLiteral("0724384559923"));
-    QCOMPARE(stored->genres, QStringList{QStringLiteral("Trip Hop")});
+    QCOMPARE(stored->genres, QStringList {QStringLiteral("Trip Hop")});
     QCOMPARE(stored->sources.size(), 2);
 }
 
@@ -183,7 +204,8 @@ void TestAlbumStore::tracksAndFtsStayInStep()
     auto temporary = testing::openTemporaryStore();
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
-    Album album = discogsAlbum(QStringLiteral("Kraftwerk"), QStringLiteral("Computer World"), 1981, QStringLiteral("500"));
+    Album album = discogsAlbum(QStringLiteral("Kraftwerk"), QStringLiteral("Computer World"), 1981,
+                               QStringLiteral("500"));
     const qint64 id = store.upsertPage({album}).albumIds.value(0);
     QCOMPARE(store.count({QStringLiteral("pocket calculator")}), 0);
 
@@ -207,7 +229,8 @@ void TestAlbumStore::detailsRoundTrip()
     auto temporary = testing::openTemporaryStore();
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
-    Album album = discogsAlbum(QStringLiteral("Björk"), QStringLiteral("Homogenic"), 1997, QStringLiteral("7001"));
+    Album album = discogsAlbum(QStringLiteral("Björk"), QStringLiteral("Homogenic"), 1997,
+                               QStringLiteral("7001"));
     album.releaseDate = QStringLiteral("1997-09-22");
     album.format = QStringLiteral("CD, Album");
     album.label = QStringLiteral("One Little Indian");
@@ -246,7 +269,8 @@ void TestAlbumStore::keysetPagingCoversEveryAlbumOnce_data()
     QTest::newRow("year") << int(AlbumSort::Year) << QString() << 1000;
     QTest::newRow("added") << int(AlbumSort::DateAdded) << QString() << 1000;
     QTest::newRow("artist filtered") << int(AlbumSort::Artist) << QStringLiteral("blue") << 335;
-    QTest::newRow("year filtered two words") << int(AlbumSort::Year) << QStringLiteral("blue night") << 84;
+    QTest::newRow("year filtered two words")
+        << int(AlbumSort::Year) << QStringLiteral("blue night") << 84;
 }
 
 void TestAlbumStore::keysetPagingCoversEveryAlbumOnce()
@@ -260,7 +284,7 @@ void TestAlbumStore::keysetPagingCoversEveryAlbumOnce()
     const QList<Album> albums = testing::generatedAlbums(1000);
     QVERIFY(store.upsertPage(albums).ok());
 
-    const AlbumQuery query{filter, AlbumSort(sort)};
+    const AlbumQuery query {filter, AlbumSort(sort)};
     QCOMPARE(store.count(query), expected);
     QSet<qint64> seen;
     QList<AlbumSummary> ordered;
@@ -357,7 +381,10 @@ void TestAlbumStore::corruptFileIsRefusedUntouched()
     QCOMPARE(status.kind, StoreErrorKind::Corrupt);
     QVERIFY(status.message.contains(config.databaseName));
     QCOMPARE(fileHash(config.databaseName), before);
-    QVERIFY(!store.upsertPage({discogsAlbum(QStringLiteral("A"), QStringLiteral("B"), 1, QStringLiteral("1"))}).ok());
+    QVERIFY(!store
+                 .upsertPage({discogsAlbum(QStringLiteral("A"), QStringLiteral("B"), 1,
+                                           QStringLiteral("1"))})
+                 .ok());
     QCOMPARE(fileHash(config.databaseName), before);
     QVERIFY(!QFile::exists(config.databaseName + QStringLiteral("-wal")));
 }
@@ -369,7 +396,10 @@ void TestAlbumStore::newerSchemaIsRefusedUntouched()
     {
         AlbumStore store(config);
         QVERIFY(store.open().ok());
-        QVERIFY(store.upsertPage({discogsAlbum(QStringLiteral("A"), QStringLiteral("B"), 2000, QStringLiteral("1"))}).ok());
+        QVERIFY(store
+                    .upsertPage({discogsAlbum(QStringLiteral("A"), QStringLiteral("B"), 2000,
+                                              QStringLiteral("1"))})
+                    .ok());
     }
     {
         const QString name = QStringLiteral("bump");
@@ -398,7 +428,8 @@ void TestAlbumStore::foreignSqliteFileIsRefused()
     QTemporaryDir dir;
     const StoreConfig config = DataLocation::sqliteStore(dir.path());
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
         db.setDatabaseName(config.databaseName);
         QVERIFY(db.open());
         QSqlQuery query(db);

@@ -61,12 +61,14 @@ void TestCollectionExporter::jsonHasTheDocumentedShape()
 {
     auto temporary = testing::openTemporaryStore();
     QVERIFY(temporary);
-    Album album = testing::discogsAlbum(QStringLiteral("Can"), QStringLiteral("Tago Mago"), 1971, QStringLiteral("42"), QStringLiteral("5014438710822"));
+    Album album = testing::discogsAlbum(QStringLiteral("Can"), QStringLiteral("Tago Mago"), 1971,
+                                        QStringLiteral("42"), QStringLiteral("5014438710822"));
     album.tracks = {{1, 1, QStringLiteral("Paperhouse"), 450000}};
     album.genres = {QStringLiteral("Rock"), QStringLiteral("Krautrock")};
     QVERIFY(temporary->store->upsertPage({album}).ok());
 
-    const QJsonArray albums = exportedJson(temporary->store.get(), temporary->dir.filePath(QStringLiteral("out.json")));
+    const QJsonArray albums
+        = exportedJson(temporary->store.get(), temporary->dir.filePath(QStringLiteral("out.json")));
     QCOMPARE(albums.size(), 1);
     const QJsonObject object = albums.first().toObject();
     for (const char *key : {"id", "title", "artist", "year", "label", "format", "barcode", "genres",
@@ -87,13 +89,15 @@ void TestCollectionExporter::csvRoundTripLosesNothing()
 {
     auto original = testing::openTemporaryStore();
     QVERIFY(original);
-    const CsvImportReport imported = DiscogsCsvImport::importFile(original->store.get(), samplePath());
+    const CsvImportReport imported
+        = DiscogsCsvImport::importFile(original->store.get(), samplePath());
     QVERIFY2(imported.fatalError.isEmpty(), qPrintable(imported.fatalError));
     QVERIFY(imported.added >= 300);
     QVERIFY(imported.broken.isEmpty());
 
     const QString csvPath = original->dir.filePath(QStringLiteral("export.csv"));
-    const ExportReport exported = CollectionExporter::exportTo(original->store.get(), csvPath, ExportFormat::Csv);
+    const ExportReport exported
+        = CollectionExporter::exportTo(original->store.get(), csvPath, ExportFormat::Csv);
     QVERIFY2(exported.ok(), qPrintable(exported.error));
     QCOMPARE(exported.albums, imported.added);
 
@@ -103,8 +107,10 @@ void TestCollectionExporter::csvRoundTripLosesNothing()
     QVERIFY(reimported.broken.isEmpty());
     QCOMPARE(reimported.goodRows(), exported.rows);
 
-    const auto before = comparable(exportedJson(original->store.get(), original->dir.filePath(QStringLiteral("a.json"))));
-    const auto after = comparable(exportedJson(copy->store.get(), copy->dir.filePath(QStringLiteral("b.json"))));
+    const auto before = comparable(
+        exportedJson(original->store.get(), original->dir.filePath(QStringLiteral("a.json"))));
+    const auto after
+        = comparable(exportedJson(copy->store.get(), copy->dir.filePath(QStringLiteral("b.json"))));
     QCOMPARE(after.size(), before.size());
     for (int i = 0; i < before.size(); ++i)
         QCOMPARE(after.at(i), before.at(i));
@@ -116,7 +122,8 @@ void TestCollectionExporter::unwritableTargetFailsCleanly()
     QVERIFY(temporary);
     QVERIFY(temporary->store->upsertPage(testing::generatedAlbums(3)).ok());
     const QString path = temporary->dir.filePath(QStringLiteral("missing-folder/out.csv"));
-    const ExportReport report = CollectionExporter::exportTo(temporary->store.get(), path, ExportFormat::Csv);
+    const ExportReport report
+        = CollectionExporter::exportTo(temporary->store.get(), path, ExportFormat::Csv);
     QVERIFY(!report.ok());
     QVERIFY(report.error.contains(path));
     QVERIFY(!QFile::exists(path));
@@ -125,7 +132,8 @@ void TestCollectionExporter::unwritableTargetFailsCleanly()
     if (QFile::exists(QStringLiteral("/dev/full"))) {
         QFile full(QStringLiteral("/dev/full"));
         QVERIFY(full.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
-        const ExportReport fullReport = CollectionExporter::write(temporary->store.get(), &full, ExportFormat::Json);
+        const ExportReport fullReport
+            = CollectionExporter::write(temporary->store.get(), &full, ExportFormat::Json);
         QVERIFY(!fullReport.ok());
         QVERIFY(fullReport.error.contains(QStringLiteral("Cannot write")));
     }

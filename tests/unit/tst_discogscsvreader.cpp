@@ -9,25 +9,27 @@ using namespace aime;
 
 namespace {
 
-const QByteArray SampleHeader =
-    "Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,CollectionFolder,Date Added,"
-    "Collection Media Condition,Collection Sleeve Condition,Collection Notes\n";
-const QByteArray MantronixRow = "TENR 137,Mantronix,Who Is It?,10 Records,\"12\"\"\",,1987,129186,Uncategorized,"
-                                "2020-03-09 22:40:50,Very Good Plus (VG+),Very Good Plus (VG+),\n";
-const QByteArray CocoaTeaRow = "VP 4123,Cocoa Tea,The Sweet Sound Of Cocoa Tea,17 North Parade,\"2xCD, Comp\",,2008,"
-                               "1952156,Uncategorized,2021-04-06 11:25:59,Near Mint (NM or M-),Near Mint (NM or M-),\n";
+const QByteArray SampleHeader
+    = "Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,CollectionFolder,Date Added,"
+      "Collection Media Condition,Collection Sleeve Condition,Collection Notes\n";
+const QByteArray MantronixRow
+    = "TENR 137,Mantronix,Who Is It?,10 Records,\"12\"\"\",,1987,129186,Uncategorized,"
+      "2020-03-09 22:40:50,Very Good Plus (VG+),Very Good Plus (VG+),\n";
+const QByteArray CocoaTeaRow
+    = "VP 4123,Cocoa Tea,The Sweet Sound Of Cocoa Tea,17 North Parade,\"2xCD, Comp\",,2008,"
+      "1952156,Uncategorized,2021-04-06 11:25:59,Near Mint (NM or M-),Near Mint (NM or M-),\n";
 // The sample of PROVIDERS.md 2.9, byte for byte.
 const QByteArray SampleCsv = SampleHeader + MantronixRow + CocoaTeaRow;
 
 // The ten standard columns plus Collection Notes, for short hand-written rows.
-const QByteArray NotesHeader =
-    "Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,CollectionFolder,Date Added,Collection Notes\n";
+const QByteArray NotesHeader = "Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,"
+                               "CollectionFolder,Date Added,Collection Notes\n";
 
 QByteArray notesRow(const QByteArray &artist, const QByteArray &title, const QByteArray &releaseId,
                     const QByteArray &notes = QByteArray())
 {
-    return "CAT 1," + artist + ',' + title + ",Label,LP,,1990," + releaseId + ",Uncategorized,2020-01-02 03:04:05,"
-        + notes + '\n';
+    return "CAT 1," + artist + ',' + title + ",Label,LP,,1990," + releaseId
+        + ",Uncategorized,2020-01-02 03:04:05," + notes + '\n';
 }
 
 QByteArray withLineBreak(QByteArray csv, const QByteArray &lineBreak)
@@ -82,7 +84,8 @@ void setFormat(Album &album, const QString &format)
 
 Album mantronix()
 {
-    Album album = albumFor(QStringLiteral("Mantronix"), QStringLiteral("Who Is It?"), QStringLiteral("129186"));
+    Album album = albumFor(QStringLiteral("Mantronix"), QStringLiteral("Who Is It?"),
+                           QStringLiteral("129186"));
     album.year = 1987;
     setLabel(album, QStringLiteral("10 Records"));
     setFormat(album, QStringLiteral("12\""));
@@ -90,7 +93,7 @@ Album mantronix()
     source.catalogNumber = QStringLiteral("TENR 137");
     source.folder = QStringLiteral("Uncategorized");
     source.addedAt = utc(2020, 3, 9, 22, 40, 50);
-    source.extra = QJsonObject{
+    source.extra = QJsonObject {
         {QStringLiteral("Collection Media Condition"), QStringLiteral("Very Good Plus (VG+)")},
         {QStringLiteral("Collection Sleeve Condition"), QStringLiteral("Very Good Plus (VG+)")},
     };
@@ -99,8 +102,9 @@ Album mantronix()
 
 Album cocoaTea()
 {
-    Album album = albumFor(QStringLiteral("Cocoa Tea"), QStringLiteral("The Sweet Sound Of Cocoa Tea"),
-                           QStringLiteral("1952156"));
+    Album album
+        = albumFor(QStringLiteral("Cocoa Tea"), QStringLiteral("The Sweet Sound Of Cocoa Tea"),
+                   QStringLiteral("1952156"));
     album.year = 2008;
     setLabel(album, QStringLiteral("17 North Parade"));
     setFormat(album, QStringLiteral("2xCD, Comp"));
@@ -108,7 +112,7 @@ Album cocoaTea()
     source.catalogNumber = QStringLiteral("VP 4123");
     source.folder = QStringLiteral("Uncategorized");
     source.addedAt = utc(2021, 4, 6, 11, 25, 59);
-    source.extra = QJsonObject{
+    source.extra = QJsonObject {
         {QStringLiteral("Collection Media Condition"), QStringLiteral("Near Mint (NM or M-)")},
         {QStringLiteral("Collection Sleeve Condition"), QStringLiteral("Near Mint (NM or M-)")},
     };
@@ -248,23 +252,25 @@ void TestDiscogsCsvReader::mapsRecordToAlbum_data()
 
     QTest::newRow("sample, first row") << SampleCsv << 2 << 0 << 2 << mantronix();
     QTest::newRow("sample, second row") << SampleCsv << 2 << 1 << 3 << cocoaTea();
-    QTest::newRow("utf-8 bom") << QByteArray("\xEF\xBB\xBF" + SampleCsv) << 2 << 0 << 2 << mantronix();
+    QTest::newRow("utf-8 bom") << QByteArray("\xEF\xBB\xBF" + SampleCsv) << 2 << 0 << 2
+                               << mantronix();
     QTest::newRow("crlf") << withLineBreak(SampleCsv, "\r\n") << 2 << 1 << 3 << cocoaTea();
     QTest::newRow("lone cr") << withLineBreak(SampleCsv, "\r") << 2 << 1 << 3 << cocoaTea();
-    QTest::newRow("no line break after last row") << SampleCsv.chopped(1) << 2 << 1 << 3 << cocoaTea();
+    QTest::newRow("no line break after last row")
+        << SampleCsv.chopped(1) << 2 << 1 << 3 << cocoaTea();
     QTest::newRow("blank lines are skipped but counted")
-        << QByteArray(SampleHeader + "\n\r\n   \n" + MantronixRow + "\n" + CocoaTeaRow + "\n\n") << 2 << 1 << 7
-        << cocoaTea();
+        << QByteArray(SampleHeader + "\n\r\n   \n" + MantronixRow + "\n" + CocoaTeaRow + "\n\n")
+        << 2 << 1 << 7 << cocoaTea();
 
     {
-        Album album = notesAlbum(QStringLiteral("Kruder & Dorfmeister"), QStringLiteral("Hello, \"World\""),
-                                 QStringLiteral("42"));
+        Album album = notesAlbum(QStringLiteral("Kruder & Dorfmeister"),
+                                 QStringLiteral("Hello, \"World\""), QStringLiteral("42"));
         setFormat(album, QStringLiteral("7\", EP"));
-        QTest::newRow("comma and doubled quotes")
-            << QByteArray(NotesHeader
-                          + "CAT 1,Kruder & Dorfmeister,\"Hello, \"\"World\"\"\",Label,\"7\"\", EP\",,1990,42,"
-                            "Uncategorized,2020-01-02 03:04:05,\n")
-            << 1 << 0 << 2 << album;
+        QTest::newRow("comma and doubled quotes") << QByteArray(
+            NotesHeader
+            + "CAT 1,Kruder & Dorfmeister,\"Hello, \"\"World\"\"\",Label,\"7\"\", EP\",,1990,42,"
+              "Uncategorized,2020-01-02 03:04:05,\n")
+                                                  << 1 << 0 << 2 << album;
     }
     {
         Album album = notesAlbum(QStringLiteral("B"), QStringLiteral("After"), QStringLiteral("2"));
@@ -275,32 +281,33 @@ void TestDiscogsCsvReader::mapsRecordToAlbum_data()
     }
     {
         Album album = notesAlbum(QStringLiteral("A"), QStringLiteral("Title"), QStringLiteral("1"));
-        sourceOf(album).extra = QJsonObject{{QStringLiteral("Collection Notes"), QStringLiteral("one\ntwo, \"three\"")}};
+        sourceOf(album).extra = QJsonObject {
+            {QStringLiteral("Collection Notes"), QStringLiteral("one\ntwo, \"three\"")}};
         QTest::newRow("embedded newline kept in the value")
-            << QByteArray(NotesHeader + notesRow("A", "Title", "1", "\"one\ntwo, \"\"three\"\"\"")) << 1 << 0 << 2
-            << album;
+            << QByteArray(NotesHeader + notesRow("A", "Title", "1", "\"one\ntwo, \"\"three\"\"\""))
+            << 1 << 0 << 2 << album;
     }
     {
         Album album = notesAlbum(QStringLiteral("A"), QStringLiteral("Title"), QStringLiteral("1"));
-        sourceOf(album).extra = QJsonObject{{QStringLiteral("Collection Notes"), QStringLiteral("one\r\ntwo")}};
-        QTest::newRow("crlf inside a quoted value is kept and counted once")
-            << withLineBreak(NotesHeader + notesRow("A", "Title", "1", "\"one\ntwo\"") + notesRow("B", "T", "2"),
-                             "\r\n")
-            << 2 << 0 << 2 << album;
+        sourceOf(album).extra
+            = QJsonObject {{QStringLiteral("Collection Notes"), QStringLiteral("one\r\ntwo")}};
+        QTest::newRow("crlf inside a quoted value is kept and counted once") << withLineBreak(
+            NotesHeader + notesRow("A", "Title", "1", "\"one\ntwo\"") + notesRow("B", "T", "2"),
+            "\r\n") << 2 << 0 << 2 << album;
     }
     {
         Album album = notesAlbum(QStringLiteral("B"), QStringLiteral("T"), QStringLiteral("2"));
-        QTest::newRow("crlf inside a quoted value, later row")
-            << withLineBreak(NotesHeader + notesRow("A", "Title", "1", "\"one\ntwo\"") + notesRow("B", "T", "2"),
-                             "\r\n")
-            << 2 << 1 << 4 << album;
+        QTest::newRow("crlf inside a quoted value, later row") << withLineBreak(
+            NotesHeader + notesRow("A", "Title", "1", "\"one\ntwo\"") + notesRow("B", "T", "2"),
+            "\r\n") << 2 << 1 << 4 << album;
     }
 
     QTest::newRow("only artist and title columns")
         << QByteArray("Artist,Title\nMantronix,Who Is It?\n") << 1 << 0 << 2
         << albumFor(QStringLiteral("Mantronix"), QStringLiteral("Who Is It?"));
     {
-        Album album = albumFor(QStringLiteral("Mantronix"), QStringLiteral("Who Is It?"), QStringLiteral("129186"));
+        Album album = albumFor(QStringLiteral("Mantronix"), QStringLiteral("Who Is It?"),
+                               QStringLiteral("129186"));
         album.year = 1987;
         setFormat(album, QStringLiteral("12\""));
         sourceOf(album).rating = 4;
@@ -311,52 +318,64 @@ void TestDiscogsCsvReader::mapsRecordToAlbum_data()
             << 1 << 0 << 2 << album;
     }
     {
-        Album album = albumFor(QStringLiteral("Mantronix"), QStringLiteral("Who Is It?"), QStringLiteral("129186"));
-        sourceOf(album).extra = QJsonObject{
+        Album album = albumFor(QStringLiteral("Mantronix"), QStringLiteral("Who Is It?"),
+                               QStringLiteral("129186"));
+        sourceOf(album).extra = QJsonObject {
             {QStringLiteral("Collection Owner"), QStringLiteral("Sam")},
             {QStringLiteral("Collection Genre"), QStringLiteral("Hip Hop, Electro")},
             {QStringLiteral("Something Else"), QStringLiteral("x")},
         };
         QTest::newRow("extra owner, genre and unknown columns")
-            << QByteArray("Collection Owner,Artist,Title,release_id,Collection Genre,Something Else,Collection Notes\n"
+            << QByteArray("Collection Owner,Artist,Title,release_id,Collection Genre,Something "
+                          "Else,Collection Notes\n"
                           "Sam,Mantronix,Who Is It?,129186,\"Hip Hop, Electro\",x,\n")
             << 1 << 0 << 2 << album;
     }
 
-    const auto releasedCase = [](const char *name, const QByteArray &released, int year, const QString &releaseDate) {
-        Album album = albumFor(QStringLiteral("A"), QStringLiteral("T"));
-        album.year = year;
-        album.releaseDate = releaseDate;
-        QTest::newRow(name) << QByteArray("Artist,Title,Released\nA,T," + released + '\n') << 1 << 0 << 2 << album;
-    };
+    const auto releasedCase
+        = [](const char *name, const QByteArray &released, int year, const QString &releaseDate) {
+              Album album = albumFor(QStringLiteral("A"), QStringLiteral("T"));
+              album.year = year;
+              album.releaseDate = releaseDate;
+              QTest::newRow(name) << QByteArray("Artist,Title,Released\nA,T," + released + '\n')
+                                  << 1 << 0 << 2 << album;
+          };
     releasedCase("released 0", "0", 0, QString());
     releasedCase("released empty", "", 0, QString());
     releasedCase("released year", "1987", 1987, QString());
-    releasedCase("released year with zero month and day", "1987-00-00", 1987, QStringLiteral("1987-00-00"));
+    releasedCase("released year with zero month and day", "1987-00-00", 1987,
+                 QStringLiteral("1987-00-00"));
     releasedCase("released date with zero day", "1987-05-00", 1987, QStringLiteral("1987-05-00"));
     releasedCase("released full date", "1987-05-12", 1987, QStringLiteral("1987-05-12"));
     releasedCase("released text kept for export", "unknown", 0, QStringLiteral("unknown"));
 
-    const auto artistCase = [](const char *name, const QByteArray &artistField, const QString &artist,
-                               const QString &original) {
+    const auto artistCase = [](const char *name, const QByteArray &artistField,
+                               const QString &artist, const QString &original) {
         Album album = albumFor(artist, QStringLiteral("T"));
         if (!original.isEmpty())
-            sourceOf(album).extra = QJsonObject{{QStringLiteral("Artist"), original}};
-        QTest::newRow(name) << QByteArray("Artist,Title\n" + artistField + ",T\n") << 1 << 0 << 2 << album;
+            sourceOf(album).extra = QJsonObject {{QStringLiteral("Artist"), original}};
+        QTest::newRow(name) << QByteArray("Artist,Title\n" + artistField + ",T\n") << 1 << 0 << 2
+                            << album;
     };
-    artistCase("disambiguation suffix removed", "Justice (2)", QStringLiteral("Justice"), QStringLiteral("Justice (2)"));
-    artistCase("two-digit suffix removed", "Justice (12)", QStringLiteral("Justice"), QStringLiteral("Justice (12)"));
-    artistCase("non-numeric parentheses kept", "Prince (Live)", QStringLiteral("Prince (Live)"), QString());
-    artistCase("suffix in the middle kept", "Foo (2) Bar", QStringLiteral("Foo (2) Bar"), QString());
+    artistCase("disambiguation suffix removed", "Justice (2)", QStringLiteral("Justice"),
+               QStringLiteral("Justice (2)"));
+    artistCase("two-digit suffix removed", "Justice (12)", QStringLiteral("Justice"),
+               QStringLiteral("Justice (12)"));
+    artistCase("non-numeric parentheses kept", "Prince (Live)", QStringLiteral("Prince (Live)"),
+               QString());
+    artistCase("suffix in the middle kept", "Foo (2) Bar", QStringLiteral("Foo (2) Bar"),
+               QString());
     artistCase("suffix without space kept", "Foo(2)", QStringLiteral("Foo(2)"), QString());
     artistCase("unquoted artist trimmed", "  Mantronix  ", QStringLiteral("Mantronix"), QString());
-    artistCase("quoted artist keeps its spaces", "\" Mantronix \"", QStringLiteral(" Mantronix "), QString());
+    artistCase("quoted artist keeps its spaces", "\" Mantronix \"", QStringLiteral(" Mantronix "),
+               QString());
     artistCase("accents decoded as utf-8", "Bj\xC3\xB6rk", utf8("Bj\xC3\xB6rk"), QString());
 
     const auto ratingCase = [](const char *name, const QByteArray &rating, int expected) {
         Album album = albumFor(QStringLiteral("A"), QStringLiteral("T"));
         sourceOf(album).rating = expected;
-        QTest::newRow(name) << QByteArray("Artist,Title,Rating\nA,T," + rating + '\n') << 1 << 0 << 2 << album;
+        QTest::newRow(name) << QByteArray("Artist,Title,Rating\nA,T," + rating + '\n') << 1 << 0
+                            << 2 << album;
     };
     ratingCase("rating 1", "1", 1);
     ratingCase("rating 5", "5", 5);
@@ -367,35 +386,38 @@ void TestDiscogsCsvReader::mapsRecordToAlbum_data()
 
     {
         Album album = notesAlbum(QStringLiteral("A"), QStringLiteral("T"), QString());
-        QTest::newRow("empty release_id is a local album") << QByteArray(NotesHeader + notesRow("A", "T", ""))
-                                                           << 1 << 0 << 2 << album;
+        QTest::newRow("empty release_id is a local album")
+            << QByteArray(NotesHeader + notesRow("A", "T", "")) << 1 << 0 << 2 << album;
     }
     {
-        Album album = notesAlbum(QStringLiteral("A"), QStringLiteral("T"), QStringLiteral("129186"));
-        QTest::newRow("release_id trimmed") << QByteArray(NotesHeader + notesRow("A", "T", " 129186 ")) << 1 << 0
-                                            << 2 << album;
+        Album album
+            = notesAlbum(QStringLiteral("A"), QStringLiteral("T"), QStringLiteral("129186"));
+        QTest::newRow("release_id trimmed")
+            << QByteArray(NotesHeader + notesRow("A", "T", " 129186 ")) << 1 << 0 << 2 << album;
     }
     {
         Album album = notesAlbum(QStringLiteral("A"), QStringLiteral("T"), QStringLiteral("1"));
         sourceOf(album).addedAt = QDateTime();
-        QTest::newRow("invalid date added is null, not an error")
-            << QByteArray(NotesHeader + "CAT 1,A,T,Label,LP,,1990,1,Uncategorized,2020-13-45 99:00:00,\n") << 1 << 0
-            << 2 << album;
+        QTest::newRow("invalid date added is null, not an error") << QByteArray(
+            NotesHeader + "CAT 1,A,T,Label,LP,,1990,1,Uncategorized,2020-13-45 99:00:00,\n")
+                                                                  << 1 << 0 << 2 << album;
     }
     {
         Album album = notesAlbum(QStringLiteral("A"), QStringLiteral("T"), QStringLiteral("1"));
         sourceOf(album).addedAt = utc(2021, 3, 28, 2, 30, 0);
-        QTest::newRow("date added in a european dst gap is still valid")
-            << QByteArray(NotesHeader + "CAT 1,A,T,Label,LP,,1990,1,Uncategorized,2021-03-28 02:30:00,\n") << 1 << 0
-            << 2 << album;
+        QTest::newRow("date added in a european dst gap is still valid") << QByteArray(
+            NotesHeader + "CAT 1,A,T,Label,LP,,1990,1,Uncategorized,2021-03-28 02:30:00,\n")
+                                                                         << 1 << 0 << 2 << album;
     }
     {
         Album album = notesAlbum(QStringLiteral("A"), QStringLiteral("T"), QStringLiteral("1"));
         sourceOf(album).catalogNumber = QStringLiteral("none");
-        sourceOf(album).extra = QJsonObject{{QStringLiteral("Collection Notes"), QStringLiteral("  spaced  ")}};
-        QTest::newRow("catalog none and spaced notes kept verbatim")
-            << QByteArray(NotesHeader + "none,A,T,Label,LP,,1990,1,Uncategorized,2020-01-02 03:04:05,  spaced  \n")
-            << 1 << 0 << 2 << album;
+        sourceOf(album).extra
+            = QJsonObject {{QStringLiteral("Collection Notes"), QStringLiteral("  spaced  ")}};
+        QTest::newRow("catalog none and spaced notes kept verbatim") << QByteArray(
+            NotesHeader
+            + "none,A,T,Label,LP,,1990,1,Uncategorized,2020-01-02 03:04:05,  spaced  \n")
+                                                                     << 1 << 0 << 2 << album;
     }
 }
 
@@ -421,20 +443,20 @@ void TestDiscogsCsvReader::keepsExtraColumnsInFileOrder_data()
     QTest::addColumn<QStringList>("expected");
 
     QTest::newRow("sample") << SampleCsv
-                            << QStringList{QStringLiteral("Collection Media Condition"),
-                                           QStringLiteral("Collection Sleeve Condition"),
-                                           QStringLiteral("Collection Notes")};
+                            << QStringList {QStringLiteral("Collection Media Condition"),
+                                            QStringLiteral("Collection Sleeve Condition"),
+                                            QStringLiteral("Collection Notes")};
     QTest::newRow("sample with bom") << QByteArray("\xEF\xBB\xBF" + SampleCsv)
-                                     << QStringList{QStringLiteral("Collection Media Condition"),
-                                                    QStringLiteral("Collection Sleeve Condition"),
-                                                    QStringLiteral("Collection Notes")};
+                                     << QStringList {QStringLiteral("Collection Media Condition"),
+                                                     QStringLiteral("Collection Sleeve Condition"),
+                                                     QStringLiteral("Collection Notes")};
     QTest::newRow("owner and genre, names trimmed")
         << QByteArray("Collection Owner,Artist, Title ,Collection Genre , Date Added\n")
-        << QStringList{QStringLiteral("Collection Owner"), QStringLiteral("Collection Genre")};
+        << QStringList {QStringLiteral("Collection Owner"), QStringLiteral("Collection Genre")};
     QTest::newRow("only required columns") << QByteArray("Title,Artist\n") << QStringList();
     QTest::newRow("header names are case-sensitive")
         << QByteArray("Artist,Title,date added,Release_ID\n")
-        << QStringList{QStringLiteral("date added"), QStringLiteral("Release_ID")};
+        << QStringList {QStringLiteral("date added"), QStringLiteral("Release_ID")};
 }
 
 void TestDiscogsCsvReader::keepsExtraColumnsInFileOrder()
@@ -458,14 +480,17 @@ void TestDiscogsCsvReader::rejectsHeader_data()
     QTest::newRow("no title column")
         << QByteArray("Catalog#,Artist,Label,release_id\nX,Mantronix,10 Records,129186\n")
         << QStringLiteral("no \"Title\" column");
-    QTest::newRow("no artist column") << QByteArray("Catalog#,Title\nX,Who Is It?\n")
-                                      << QStringLiteral("no \"Artist\" column");
-    QTest::newRow("lowercase names do not count") << QByteArray("artist,title\nA,T\n")
-                                                  << QStringLiteral("no \"Artist\" or \"Title\" column");
-    QTest::newRow("not a csv header") << QByteArray("hello world\n") << QStringLiteral("no \"Artist\"");
-    QTest::newRow("duplicate column") << QByteArray("Artist,Title,Collection Notes,Collection Notes\n")
-                                      << QStringLiteral("\"Collection Notes\" twice");
-    QTest::newRow("unclosed quote in header") << QByteArray("Artist,\"Title\nA,T\n") << QStringLiteral("never closed");
+    QTest::newRow("no artist column")
+        << QByteArray("Catalog#,Title\nX,Who Is It?\n") << QStringLiteral("no \"Artist\" column");
+    QTest::newRow("lowercase names do not count")
+        << QByteArray("artist,title\nA,T\n") << QStringLiteral("no \"Artist\" or \"Title\" column");
+    QTest::newRow("not a csv header")
+        << QByteArray("hello world\n") << QStringLiteral("no \"Artist\"");
+    QTest::newRow("duplicate column")
+        << QByteArray("Artist,Title,Collection Notes,Collection Notes\n")
+        << QStringLiteral("\"Collection Notes\" twice");
+    QTest::newRow("unclosed quote in header")
+        << QByteArray("Artist,\"Title\nA,T\n") << QStringLiteral("never closed");
 }
 
 void TestDiscogsCsvReader::rejectsHeader()
@@ -497,43 +522,54 @@ void TestDiscogsCsvReader::reportsBrokenRecords_data()
     const QByteArray good1 = notesRow("Good One", "First", "1");
     const QByteArray good2 = notesRow("Good Two", "Second", "2");
     const auto between = [&](const char *name, const QByteArray &broken, const QString &reason) {
-        QTest::newRow(name) << QByteArray(NotesHeader + good1 + broken + good2) << QList<int>{2, 4} << QList<int>{3}
-                            << reason;
+        QTest::newRow(name) << QByteArray(NotesHeader + good1 + broken + good2) << QList<int> {2, 4}
+                            << QList<int> {3} << reason;
     };
-    between("non-numeric release_id", notesRow("A", "T", "abc"), QStringLiteral("release_id \"abc\" is not a number"));
-    between("negative release_id", notesRow("A", "T", "-5"), QStringLiteral("release_id \"-5\" is not a number"));
-    between("release_id with a letter", notesRow("A", "T", "12a"), QStringLiteral("\"12a\" is not a number"));
-    between("zero release_id", notesRow("A", "T", "0"), QStringLiteral("release_id \"0\" is not a valid"));
-    between("release_id too large", notesRow("A", "T", "99999999999999999999999"), QStringLiteral("is not a valid"));
+    between("non-numeric release_id", notesRow("A", "T", "abc"),
+            QStringLiteral("release_id \"abc\" is not a number"));
+    between("negative release_id", notesRow("A", "T", "-5"),
+            QStringLiteral("release_id \"-5\" is not a number"));
+    between("release_id with a letter", notesRow("A", "T", "12a"),
+            QStringLiteral("\"12a\" is not a number"));
+    between("zero release_id", notesRow("A", "T", "0"),
+            QStringLiteral("release_id \"0\" is not a valid"));
+    between("release_id too large", notesRow("A", "T", "99999999999999999999999"),
+            QStringLiteral("is not a valid"));
     between("empty title", notesRow("A", "", "3"), QStringLiteral("Title is empty"));
     between("whitespace title", notesRow("A", "   ", "3"), QStringLiteral("Title is empty"));
-    between("quoted whitespace title", notesRow("A", "\"  \"", "3"), QStringLiteral("Title is empty"));
+    between("quoted whitespace title", notesRow("A", "\"  \"", "3"),
+            QStringLiteral("Title is empty"));
     between("empty artist", notesRow("", "T", "3"), QStringLiteral("Artist is empty"));
-    between("too few fields", QByteArray("CAT 1,A,T,Label,LP\n"), QStringLiteral("has 5 fields, expected 11"));
+    between("too few fields", QByteArray("CAT 1,A,T,Label,LP\n"),
+            QStringLiteral("has 5 fields, expected 11"));
     between("one field", QByteArray("just text\n"), QStringLiteral("has 1 field, expected 11"));
-    between("too many fields", notesRow("A", "T", "3", "note,extra"), QStringLiteral("has 12 fields, expected 11"));
+    between("too many fields", notesRow("A", "T", "3", "note,extra"),
+            QStringLiteral("has 12 fields, expected 11"));
 
     QTest::newRow("too few fields in the real sample")
-        << QByteArray(SampleHeader + MantronixRow + "TENR 137,Mantronix,Who Is It?,10 Records,\"12\"\"\"\n"
-                      + CocoaTeaRow)
-        << QList<int>{2, 4} << QList<int>{3} << QStringLiteral("has 5 fields, expected 13");
+        << QByteArray(SampleHeader + MantronixRow
+                      + "TENR 137,Mantronix,Who Is It?,10 Records,\"12\"\"\"\n" + CocoaTeaRow)
+        << QList<int> {2, 4} << QList<int> {3} << QStringLiteral("has 5 fields, expected 13");
     QTest::newRow("broken row after a multi-line row")
         << QByteArray(NotesHeader + notesRow("A", "T", "1", "\"line one\nline two\nline three\"")
                       + notesRow("B", "T", "abc") + good2)
-        << QList<int>{2, 6} << QList<int>{5} << QStringLiteral("is not a number");
+        << QList<int> {2, 6} << QList<int> {5} << QStringLiteral("is not a number");
     QTest::newRow("multi-line broken row reports its first line")
         << QByteArray(NotesHeader + good1 + notesRow("B", "T", "3", "\"one\ntwo\",surplus") + good2)
-        << QList<int>{2, 5} << QList<int>{3} << QStringLiteral("has 12 fields");
-    QTest::newRow("broken rows in crlf file")
-        << withLineBreak(NotesHeader + good1 + notesRow("A", "", "3") + notesRow("", "T", "4") + good2, "\r\n")
-        << QList<int>{2, 5} << QList<int>{3, 4} << QStringLiteral("Title is empty");
+        << QList<int> {2, 5} << QList<int> {3} << QStringLiteral("has 12 fields");
+    QTest::newRow("broken rows in crlf file") << withLineBreak(
+        NotesHeader + good1 + notesRow("A", "", "3") + notesRow("", "T", "4") + good2, "\r\n")
+                                              << QList<int> {2, 5} << QList<int> {3, 4}
+                                              << QStringLiteral("Title is empty");
     QTest::newRow("unclosed quote swallows the rest of the file")
         << QByteArray(NotesHeader + good1 + good2 + notesRow("A", "T", "3", "\"never closed")
                       + notesRow("Would Be", "Good", "4"))
-        << QList<int>{2, 3} << QList<int>{4} << QStringLiteral("not closed before the end of the file");
+        << QList<int> {2, 3} << QList<int> {4}
+        << QStringLiteral("not closed before the end of the file");
     QTest::newRow("unclosed quote in the last field of the file")
-        << QByteArray(NotesHeader + good1 + "CAT 1,A,T,Label,LP,,1990,3,Uncategorized,2020-01-02 03:04:05,\"open")
-        << QList<int>{2} << QList<int>{3} << QStringLiteral("not closed");
+        << QByteArray(NotesHeader + good1
+                      + "CAT 1,A,T,Label,LP,,1990,3,Uncategorized,2020-01-02 03:04:05,\"open")
+        << QList<int> {2} << QList<int> {3} << QStringLiteral("not closed");
 }
 
 void TestDiscogsCsvReader::reportsBrokenRecords()
@@ -578,12 +614,13 @@ void TestDiscogsCsvReader::readsLargeFileInBatches()
     int line = 2;
     for (int i = 0; i < rowCount; ++i) {
         const bool multiLine = multiLineEvery > 0 && i % multiLineEvery == 0;
-        const QByteArray notes = multiLine ? "\"first" + lineBreak + "second, \"\"quoted\"\"" + lineBreak + "third\""
-                                           : QByteArray("plain note");
+        const QByteArray notes = multiLine
+            ? "\"first" + lineBreak + "second, \"\"quoted\"\"" + lineBreak + "third\""
+            : QByteArray("plain note");
         const QByteArray number = QByteArray::number(i);
-        csv += "CAT-" + number + ",Art\xC3\xAFst " + number + ",T\xE2\x9C\x93tle \xF0\x9F\x8E\xB5 " + number
-            + ",Label,LP,3,1990," + QByteArray::number(i + 1) + ",Uncategorized,2020-01-02 03:04:05," + notes
-            + lineBreak;
+        csv += "CAT-" + number + ",Art\xC3\xAFst " + number + ",T\xE2\x9C\x93tle \xF0\x9F\x8E\xB5 "
+            + number + ",Label,LP,3,1990," + QByteArray::number(i + 1)
+            + ",Uncategorized,2020-01-02 03:04:05," + notes + lineBreak;
         expectedLines.append(line);
         line += multiLine ? 3 : 1;
     }
@@ -669,8 +706,8 @@ void TestDiscogsCsvReader::batchNeverExceedsMaxRecords()
     QCOMPARE(rows.size(), qsizetype(5));
     QCOMPARE(errors.size(), qsizetype(3));
     QCOMPARE(batches, (recordCount + maxRecords - 1) / maxRecords);
-    QCOMPARE(linesOf(rows), (QList<int>{2, 5, 7, 10, 13}));
-    QCOMPARE(linesOf(errors), (QList<int>{3, 6, 12}));
+    QCOMPARE(linesOf(rows), (QList<int> {2, 5, 7, 10, 13}));
+    QCOMPARE(linesOf(errors), (QList<int> {3, 6, 12}));
     QVERIFY(reader.atEnd());
 }
 
@@ -727,8 +764,9 @@ void TestDiscogsCsvReader::writesHeaderLine()
                                            QStringLiteral("Collection Notes")}),
              QString::fromUtf8(SampleHeader));
     QCOMPARE(DiscogsCsvWriter::headerLine({QStringLiteral("Odd, name")}),
-             QStringLiteral("Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,CollectionFolder,"
-                            "Date Added,\"Odd, name\"\n"));
+             QStringLiteral(
+                 "Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,CollectionFolder,"
+                 "Date Added,\"Odd, name\"\n"));
 }
 
 void TestDiscogsCsvReader::writesSampleRowsBack_data()
@@ -740,13 +778,17 @@ void TestDiscogsCsvReader::writesSampleRowsBack_data()
     QTest::newRow("cocoa tea") << cocoaTea() << CocoaTeaRow;
     {
         Album album = albumFor(QStringLiteral("Justice"), QStringLiteral("T"), QStringLiteral("7"));
-        sourceOf(album).extra = QJsonObject{{QStringLiteral("Artist"), QStringLiteral("Justice (3)")}};
-        QTest::newRow("original artist with suffix") << album << QByteArray(",Justice (3),T,,,,0,7,,,,,\n");
+        sourceOf(album).extra
+            = QJsonObject {{QStringLiteral("Artist"), QStringLiteral("Justice (3)")}};
+        QTest::newRow("original artist with suffix")
+            << album << QByteArray(",Justice (3),T,,,,0,7,,,,,\n");
     }
     {
         Album album = albumFor(QStringLiteral("Renamed"), QStringLiteral("T"), QStringLiteral("7"));
-        sourceOf(album).extra = QJsonObject{{QStringLiteral("Artist"), QStringLiteral("Justice (3)")}};
-        QTest::newRow("edited artist wins over stale original") << album << QByteArray(",Renamed,T,,,,0,7,,,,,\n");
+        sourceOf(album).extra
+            = QJsonObject {{QStringLiteral("Artist"), QStringLiteral("Justice (3)")}};
+        QTest::newRow("edited artist wins over stale original")
+            << album << QByteArray(",Renamed,T,,,,0,7,,,,,\n");
     }
     {
         Album album = albumFor(QStringLiteral("A"), QStringLiteral("T"), QStringLiteral("5"));
@@ -763,9 +805,11 @@ void TestDiscogsCsvReader::writesSampleRowsBack()
     QFETCH(Album, album);
     QFETCH(QByteArray, expectedLine);
 
-    const QStringList extraColumns{QStringLiteral("Collection Media Condition"),
-                                   QStringLiteral("Collection Sleeve Condition"), QStringLiteral("Collection Notes")};
-    QCOMPARE(DiscogsCsvWriter::rowLine(album, album.sources.first(), extraColumns), QString::fromUtf8(expectedLine));
+    const QStringList extraColumns {QStringLiteral("Collection Media Condition"),
+                                    QStringLiteral("Collection Sleeve Condition"),
+                                    QStringLiteral("Collection Notes")};
+    QCOMPARE(DiscogsCsvWriter::rowLine(album, album.sources.first(), extraColumns),
+             QString::fromUtf8(expectedLine));
 }
 
 void TestDiscogsCsvReader::writerRoundTrip_data()
@@ -773,39 +817,48 @@ void TestDiscogsCsvReader::writerRoundTrip_data()
     QTest::addColumn<QList<Album>>("albums");
     QTest::addColumn<QStringList>("extraColumns");
 
-    const QStringList conditionColumns{QStringLiteral("Collection Media Condition"),
-                                       QStringLiteral("Collection Sleeve Condition"),
-                                       QStringLiteral("Collection Notes")};
-    QList<Album> all{mantronix(), cocoaTea()};
+    const QStringList conditionColumns {QStringLiteral("Collection Media Condition"),
+                                        QStringLiteral("Collection Sleeve Condition"),
+                                        QStringLiteral("Collection Notes")};
+    QList<Album> all {mantronix(), cocoaTea()};
     const auto addCase = [&](const char *name, const Album &album) {
-        QTest::newRow(name) << QList<Album>{album} << conditionColumns;
+        QTest::newRow(name) << QList<Album> {album} << conditionColumns;
         all.append(album);
     };
 
     addCase("sample row", mantronix());
     {
-        Album album = albumFor(QStringLiteral("Quote \"Unquote\""), QStringLiteral("Title, with \"commas\", \"\""),
-                               QStringLiteral("11"));
+        Album album
+            = albumFor(QStringLiteral("Quote \"Unquote\""),
+                       QStringLiteral("Title, with \"commas\", \"\""), QStringLiteral("11"));
         setLabel(album, QStringLiteral("Label A, Label B"));
         setFormat(album, QStringLiteral("7\", 45 RPM, Single"));
         sourceOf(album).catalogNumber = QStringLiteral("CAT 1, CAT 2");
         addCase("quotes and commas", album);
     }
     {
-        Album album = albumFor(QStringLiteral("Line\nBreaker"), QStringLiteral("First\nSecond\n"), QStringLiteral("12"));
-        sourceOf(album).extra = QJsonObject{{QStringLiteral("Collection Notes"), QStringLiteral("a\r\nb\rc\n\nd")}};
+        Album album = albumFor(QStringLiteral("Line\nBreaker"), QStringLiteral("First\nSecond\n"),
+                               QStringLiteral("12"));
+        sourceOf(album).extra
+            = QJsonObject {{QStringLiteral("Collection Notes"), QStringLiteral("a\r\nb\rc\n\nd")}};
         addCase("embedded newlines", album);
     }
     {
-        Album album = albumFor(utf8("Bj\xC3\xB6rk & Sigur R\xC3\xB3s"), utf8("\xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x8E\xB5 \xC3\x80 la carte"),
+        Album album = albumFor(utf8("Bj\xC3\xB6rk & Sigur R\xC3\xB3s"),
+                               utf8("\xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x8E\xB5 \xC3\x80 la carte"),
                                QStringLiteral("13"));
-        setLabel(album, utf8("\xC3\x89" "ditions Ca\xC3\xB1" "a"));
+        setLabel(album,
+                 utf8("\xC3\x89"
+                      "ditions Ca\xC3\xB1"
+                      "a"));
         sourceOf(album).folder = utf8("F\xC3\xBCr Sp\xC3\xA4ter");
         addCase("accents and emoji", album);
     }
     {
-        Album album = albumFor(QStringLiteral("Justice"), QStringLiteral("Cross"), QStringLiteral("14"));
-        sourceOf(album).extra = QJsonObject{{QStringLiteral("Artist"), QStringLiteral("Justice (3)")}};
+        Album album
+            = albumFor(QStringLiteral("Justice"), QStringLiteral("Cross"), QStringLiteral("14"));
+        sourceOf(album).extra
+            = QJsonObject {{QStringLiteral("Artist"), QStringLiteral("Justice (3)")}};
         addCase("disambiguated artist", album);
     }
     {
@@ -822,19 +875,21 @@ void TestDiscogsCsvReader::writerRoundTrip_data()
         addCase("partial release date, rating, date added", album);
     }
     {
-        Album album = albumFor(QStringLiteral("A"), QStringLiteral("Unknown year"), QStringLiteral("16"));
+        Album album
+            = albumFor(QStringLiteral("A"), QStringLiteral("Unknown year"), QStringLiteral("16"));
         sourceOf(album).rating = 1;
         addCase("unknown year", album);
     }
     {
-        Album album = albumFor(QStringLiteral(" Spaced Artist "), QStringLiteral("  Spaced Title  "),
-                               QStringLiteral("17"));
+        Album album = albumFor(QStringLiteral(" Spaced Artist "),
+                               QStringLiteral("  Spaced Title  "), QStringLiteral("17"));
         setFormat(album, QStringLiteral(" LP "));
         addCase("surrounding spaces", album);
     }
     {
-        Album album = albumFor(QStringLiteral("A"), QStringLiteral("Conditions"), QStringLiteral("18"));
-        sourceOf(album).extra = QJsonObject{
+        Album album
+            = albumFor(QStringLiteral("A"), QStringLiteral("Conditions"), QStringLiteral("18"));
+        sourceOf(album).extra = QJsonObject {
             {QStringLiteral("Collection Media Condition"), QStringLiteral("Mint (M)")},
             {QStringLiteral("Collection Notes"), QStringLiteral("\"quoted\", then,\nmore")},
         };
@@ -842,15 +897,17 @@ void TestDiscogsCsvReader::writerRoundTrip_data()
     }
     QTest::newRow("all albums in one file") << all << conditionColumns;
 
-    Album owned = albumFor(QStringLiteral("Owner"), QStringLiteral("Custom fields"), QStringLiteral("19"));
-    sourceOf(owned).extra = QJsonObject{
+    Album owned
+        = albumFor(QStringLiteral("Owner"), QStringLiteral("Custom fields"), QStringLiteral("19"));
+    sourceOf(owned).extra = QJsonObject {
         {QStringLiteral("Collection Owner"), QStringLiteral("Sam, Jo")},
         {QStringLiteral("Collection Genre"), QStringLiteral("Dub\nTechno")},
     };
     QTest::newRow("custom extra columns")
-        << QList<Album>{owned, mantronix()}
-        << QStringList{QStringLiteral("Collection Owner"), QStringLiteral("Collection Genre"),
-                       QStringLiteral("Collection Media Condition"), QStringLiteral("Collection Sleeve Condition")};
+        << QList<Album> {owned, mantronix()}
+        << QStringList {QStringLiteral("Collection Owner"), QStringLiteral("Collection Genre"),
+                        QStringLiteral("Collection Media Condition"),
+                        QStringLiteral("Collection Sleeve Condition")};
 }
 
 void TestDiscogsCsvReader::writerRoundTrip()

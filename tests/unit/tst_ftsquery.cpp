@@ -20,14 +20,22 @@ void TestFtsQuery::expression_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("one word") << "blue" << "\"blue\"*";
-    QTest::newRow("two words") << "kind blue" << "\"kind\"* \"blue\"*";
-    QTest::newRow("quotes dropped") << "\"kind of\"" << "\"kind\"* \"of\"*";
-    QTest::newRow("operators are words") << "blue OR NOT green" << "\"blue\"* \"OR\"* \"NOT\"* \"green\"*";
-    QTest::newRow("column filter") << "title:blue" << "\"title\"* \"blue\"*";
-    QTest::newRow("only punctuation") << "*(){}^:\"" << "";
-    QTest::newRow("accents kept") << "Björk" << "\"Björk\"*";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("one word") << "blue"
+                              << "\"blue\"*";
+    QTest::newRow("two words") << "kind blue"
+                               << "\"kind\"* \"blue\"*";
+    QTest::newRow("quotes dropped") << "\"kind of\""
+                                    << "\"kind\"* \"of\"*";
+    QTest::newRow("operators are words") << "blue OR NOT green"
+                                         << "\"blue\"* \"OR\"* \"NOT\"* \"green\"*";
+    QTest::newRow("column filter") << "title:blue"
+                                   << "\"title\"* \"blue\"*";
+    QTest::newRow("only punctuation") << "*(){}^:\""
+                                      << "";
+    QTest::newRow("accents kept") << "Björk"
+                                  << "\"Björk\"*";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestFtsQuery::expression()
@@ -61,13 +69,17 @@ void TestFtsQuery::hostileTextNeverFails()
     QFETCH(int, expectedMatches);
     auto temporary = testing::openTemporaryStore();
     QVERIFY(temporary);
-    QList<Album> albums{testing::discogsAlbum(QStringLiteral("Blue Band"), QStringLiteral("River"), 2001, QStringLiteral("1")),
-                        testing::discogsAlbum(QStringLiteral("Electric Blue"), QStringLiteral("Naïve"), 2002, QStringLiteral("2")),
-                        testing::discogsAlbum(QStringLiteral("Other"), QStringLiteral("Night"), 2003, QStringLiteral("3"))};
+    QList<Album> albums {testing::discogsAlbum(QStringLiteral("Blue Band"), QStringLiteral("River"),
+                                               2001, QStringLiteral("1")),
+                         testing::discogsAlbum(QStringLiteral("Electric Blue"),
+                                               QStringLiteral("Naïve"), 2002, QStringLiteral("2")),
+                         testing::discogsAlbum(QStringLiteral("Other"), QStringLiteral("Night"),
+                                               2003, QStringLiteral("3"))};
     QVERIFY(temporary->store->upsertPage(albums).ok());
-    const int count = temporary->store->count(AlbumQuery{text, AlbumSort::Artist});
+    const int count = temporary->store->count(AlbumQuery {text, AlbumSort::Artist});
     QCOMPARE(count, expectedMatches);
-    const SummaryPage page = temporary->store->summaries(AlbumQuery{text, AlbumSort::Title}, {}, 10);
+    const SummaryPage page
+        = temporary->store->summaries(AlbumQuery {text, AlbumSort::Title}, {}, 10);
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
     QCOMPARE(page.rows.size(), expectedMatches);
 }

@@ -16,8 +16,7 @@ namespace {
 class RawDatabase
 {
 public:
-    explicit RawDatabase(const QString &path)
-        : m_name(QStringLiteral("raw-") + path)
+    explicit RawDatabase(const QString &path) : m_name(QStringLiteral("raw-") + path)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
@@ -104,7 +103,8 @@ void TestSchemaMigrator::fromEveryEarlierVersion()
         QVERIFY(raw.exec(QStringLiteral(
             "INSERT INTO albums (id, title, artist, year, label, added_at, updated_at, match_key, "
             "sort_artist, sort_title) VALUES (7, 'Blue Train', 'John Coltrane', 1957, 'Blue Note', "
-            "'2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', 'john coltrane|blue train|1957', "
+            "'2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', 'john coltrane|blue "
+            "train|1957', "
             "'john coltrane', 'blue train')")));
         QVERIFY(raw.exec(QStringLiteral("INSERT INTO tracks (album_id, disc, position, title) "
                                         "VALUES (7, 1, 2, 'Moment''s Notice')")));
@@ -124,7 +124,11 @@ void TestSchemaMigrator::fromEveryEarlierVersion()
     QCOMPARE(album->sources.size(), 1);
     QCOMPARE(album->tracks.size(), 1);
     // And new writes keep working on the migrated file.
-    QVERIFY(store.upsertPage({testing::discogsAlbum(QStringLiteral("John Coltrane"), QStringLiteral("Blue Train"), 1957, QStringLiteral("1234"))}).ok());
+    QVERIFY(store
+                .upsertPage({testing::discogsAlbum(QStringLiteral("John Coltrane"),
+                                                   QStringLiteral("Blue Train"), 1957,
+                                                   QStringLiteral("1234"))})
+                .ok());
     QCOMPARE(store.count({}), 1);
 }
 
@@ -151,7 +155,11 @@ void TestSchemaMigrator::reopeningIsIdempotent()
     for (int round = 0; round < 3; ++round) {
         AlbumStore store(DataLocation::sqliteStore(dir.path()));
         QVERIFY(store.open().ok());
-        QVERIFY(store.upsertPage({testing::discogsAlbum(QStringLiteral("A"), QStringLiteral("B %1").arg(round), 2000, QString::number(round + 1))}).ok());
+        QVERIFY(store
+                    .upsertPage({testing::discogsAlbum(QStringLiteral("A"),
+                                                       QStringLiteral("B %1").arg(round), 2000,
+                                                       QString::number(round + 1))})
+                    .ok());
         QCOMPARE(store.count({}), round + 1);
     }
 }
