@@ -11,6 +11,7 @@ namespace aime {
 namespace {
 
 constexpr int zoomStep = 32;
+constexpr int cellGap = 8;
 
 } // namespace
 
@@ -25,7 +26,8 @@ AlbumGridView::AlbumGridView(QWidget *parent)
     setResizeMode(QListView::Adjust);
     setWrapping(true);
     setUniformItemSizes(true);
-    setSpacing(6);
+    // Cells are spaced by the grid size alone (see updateGridSize), so the view adds none.
+    setSpacing(0);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setSelectionRectVisible(true);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -78,7 +80,7 @@ void AlbumGridView::updateGridSize()
     // Share the spare width out between the columns instead of leaving a gap on the right.
     QStyleOptionViewItem option;
     initViewItemOption(&option);
-    const QSize cell = m_delegate->sizeHint(option, {}) + QSize(spacing(), spacing());
+    const QSize cell = m_delegate->sizeHint(option, {}) + QSize(cellGap, cellGap);
     const int available = qMax(cell.width(), viewport()->width() - 1);
     const int columns = qMax(1, available / cell.width());
     const QSize grid(available / columns, cell.height());

@@ -63,11 +63,11 @@ QString sourcesHtml(const QList<SourceRef> &sources)
             parts.append(source.format.toHtmlEscaped());
         if (!source.catalogNumber.isEmpty())
             parts.append(source.catalogNumber.toHtmlEscaped());
-        QString line = parts.join(QLatin1String(" · "));
+        QString line = parts.join(QStringLiteral(" \u00b7 "));
         const QUrl url(source.url);
         if (url.isValid()
             && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))) {
-            line += QStringLiteral(" — <a href=\"%1\">%2</a>")
+            line += QStringLiteral(" \u2014 <a href=\"%1\">%2</a>")
                         .arg(QString::fromUtf8(url.toEncoded()).toHtmlEscaped(),
                              DetailsPane::tr("open").toHtmlEscaped());
         }
@@ -118,6 +118,7 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
     layout->addWidget(m_artist);
 
     auto *form = new QFormLayout;
+    m_form = form;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignLeft);
     m_year = addField(form, tr("Year"), QStringLiteral("detailsYear"));
@@ -154,7 +155,12 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
     m_trackView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_trackView->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_trackView->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    layout->addWidget(m_trackView, 1);
+    layout->addWidget(m_trackView, 10);
+    m_noTracks = plainLabel(content, QStringLiteral("detailsNoTracks"));
+    m_noTracks->setText(tr("No tracklist yet: a Discogs CSV export does not carry one."));
+    m_noTracks->setEnabled(false);
+    layout->addWidget(m_noTracks);
+    layout->addStretch(1);
 
     scroll->setWidget(content);
     m_pages->addWidget(scroll);
@@ -209,13 +215,17 @@ void DetailsPane::present(const std::optional<Album> &album)
     m_cover->setPixmap(cover);
     m_title->setText(album->title);
     m_artist->setText(album->artist);
-    m_year->setText(album->year > 0 ? QString::number(album->year) : tr("unknown"));
-    m_label->setText(album->label);
-    m_format->setText(album->format);
-    m_genres->setText(album->genres.join(QLatin1String(", ")));
-    m_barcode->setText(album->barcode);
-    m_added->setText(QLocale().toString(album->addedAt.toLocalTime(), QLocale::ShortFormat));
-    m_sources->setText(sourcesHtml(album->sources));
+    const auto setField = [this](QLabel *field, const QString &text) {
+        field->setText(text);
+        m_form->setRowVisible(field, !text.isEmpty());
+    };
+    setField(m_year, album->year > 0 ? QString::number(album->year) : tr("unknown"));
+    setField(m_label, album->label);
+    setField(m_format, album->format);
+    setField(m_genres, album->genres.join(QLatin1String(", ")));
+    setField(m_barcode, album->barcode);
+    setField(m_added, QLocale().toString(album->addedAt.toLocalTime(), QLocale::ShortFormat));
+    setField(m_sources, sourcesHtml(album->sources));
 
     m_tracks->removeRows(0, m_tracks->rowCount());
     const bool severalDiscs
@@ -231,6 +241,7 @@ void DetailsPane::present(const std::optional<Album> &album)
         m_tracks->appendRow({number, title, length});
     }
     m_trackView->setVisible(!album->tracks.isEmpty());
+    m_noTracks->setVisible(album->tracks.isEmpty());
     m_pages->setCurrentIndex(1);
     Q_EMIT albumShown(album->id);
 }

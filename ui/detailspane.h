@@ -56,6 +56,8 @@ private:
     QLabel *m_barcode;
     QLabel *m_added;
     QLabel *m_sources;
+    QLabel *m_noTracks = nullptr;
+    QFormLayout *m_form = nullptr;
     QTreeView *m_trackView;
     QStandardItemModel *m_tracks;
 };

@@ -27,6 +27,8 @@ EmptyCollectionWidget::EmptyCollectionWidget(QWidget *parent) : QWidget(parent)
     explanation->setWordWrap(true);
     explanation->setAlignment(Qt::AlignCenter);
     explanation->setFixedWidth(480);
+    // A word-wrapped label in a box layout is not asked for its height at its width.
+    explanation->setMinimumHeight(explanation->heightForWidth(480));
     layout->addWidget(explanation, 0, Qt::AlignHCenter);
     layout->addSpacing(16);
 
