@@ -92,7 +92,8 @@ void AlbumListModel::setQuery(const AlbumQuery &query)
     if (query == m_query)
         return;
     m_query = query;
-    reload();
+    if (m_started)
+        reload();
 }
 
 void AlbumListModel::setFilterText(const QString &text)
@@ -111,6 +112,7 @@ void AlbumListModel::setSort(AlbumSort sort)
 
 void AlbumListModel::reload()
 {
+    m_started = true;
     m_refreshTimer.stop();
     m_refreshPending = false;
     requestPage(PageKind::Replace);

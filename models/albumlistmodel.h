@@ -49,7 +49,8 @@ public:
     void setQuery(const AlbumQuery &query);
     void setFilterText(const QString &text);
     void setSort(AlbumSort sort);
-    // Reads the current query again from the start (for instance once the store has opened).
+    // Reads the current query again from the start. Nothing is read before the first call (the
+    // application makes it once the store has opened); until then setQuery() only records.
     void reload();
 
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
@@ -85,6 +86,7 @@ private:
     bool m_fetchInFlight = false;
     bool m_loading = false;
     bool m_refreshPending = false;
+    bool m_started = false;
     int m_pageSize = defaultPageSize;
     int m_totalCount = -1;
     quint64 m_generation = 0;

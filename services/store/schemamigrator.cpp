@@ -48,7 +48,7 @@ QStringList version1(bool sqlite)
                        " sort_artist TEXT NOT NULL DEFAULT '',"
                        " sort_title TEXT NOT NULL DEFAULT '')")
             .arg(id),
-        QStringLiteral("CREATE INDEX albums_barcode ON albums(barcode)"),
+        QStringLiteral("CREATE INDEX albums_barcode ON albums(barcode) WHERE barcode IS NOT NULL"),
         QStringLiteral("CREATE INDEX albums_match_key ON albums(match_key)"),
         QStringLiteral(
             "CREATE INDEX albums_by_artist ON albums(sort_artist, year, sort_title, id)"),

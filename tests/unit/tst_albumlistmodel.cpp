@@ -22,6 +22,7 @@ private slots:
     void newAlbumsArriveAsRangeInsertsNotResets();
     void staleQueryResultsAreDropped();
     void closedStoreReportsFailure();
+    void nothingIsReadBeforeTheFirstReload();
 
 private:
     std::unique_ptr<testing::TemporaryStore> m_temporary;
@@ -90,8 +91,7 @@ void TestAlbumListModel::sortOrders()
     model.setPageSize(500);
     QSignalSpy applied(&model, &AlbumListModel::queryApplied);
     model.setSort(AlbumSort(sort));
-    if (AlbumSort(sort) == AlbumSort::Artist)
-        model.reload(); // artist is the default query, so setSort alone changes nothing
+    model.reload();
     QVERIFY(applied.wait());
     QCOMPARE(model.rowCount(), 450);
     for (int row = 1; row < model.rowCount(); ++row) {
@@ -178,6 +178,7 @@ void TestAlbumListModel::staleQueryResultsAreDropped()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setPageSize(1000);
     QSignalSpy applied(&model, &AlbumListModel::queryApplied);
+    model.reload();
     model.setFilterText(QStringLiteral("blue"));
     model.setFilterText(QStringLiteral("river"));
     model.setFilterText(QStringLiteral("garden silver"));
@@ -197,6 +198,23 @@ void TestAlbumListModel::closedStoreReportsFailure()
     QVERIFY(failed.wait());
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!failed.first().first().toString().isEmpty());
+}
+
+void TestAlbumListModel::nothingIsReadBeforeTheFirstReload()
+{
+    AlbumListModel model(m_temporary->store.get(), m_pool.get());
+    QSignalSpy applied(&model, &AlbumListModel::queryApplied);
+    QSignalSpy loading(&model, &AlbumListModel::loadingChanged);
+    model.setSort(AlbumSort::Year);
+    model.setFilterText(QStringLiteral("river"));
+    QCOMPARE(loading.count(), 0);
+    QVERIFY(!model.isLoading());
+
+    model.reload();
+    QVERIFY(applied.wait());
+    QCOMPARE(applied.count(), 1);
+    QTRY_COMPARE(model.totalCount(), m_temporary->store->count({QStringLiteral("river")}));
+    QCOMPARE(model.query().sort, AlbumSort::Year);
 }
 
 QTEST_GUILESS_MAIN(TestAlbumListModel)
