@@ -49,7 +49,7 @@ QString providerName(const QString &provider)
     if (provider == QLatin1String("musicbrainz"))
         return DetailsPane::tr("MusicBrainz");
     if (provider == QLatin1String("local"))
-        return DetailsPane::tr("Local file");
+        return DetailsPane::tr("Imported file");
     return provider;
 }
 

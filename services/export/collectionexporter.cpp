@@ -75,12 +75,11 @@ ExportReport CollectionExporter::write(AlbumStore *store, QIODevice *device, Exp
                         rows.append(source);
                 }
                 if (rows.isEmpty()) {
-                    SourceRef local;
-                    local.provider = QStringLiteral("local");
-                    local.addedAt = album.addedAt;
-                    if (!album.sources.isEmpty())
-                        local.extra = album.sources.first().extra;
-                    rows.append(local);
+                    // No Discogs release: one row from what the album came with, release_id empty.
+                    SourceRef other = album.sources.isEmpty() ? SourceRef() : album.sources.first();
+                    if (!other.addedAt.isValid())
+                        other.addedAt = album.addedAt;
+                    rows.append(other);
                 }
                 for (const SourceRef &source : std::as_const(rows)) {
                     if (!writeText(device, DiscogsCsvWriter::rowLine(album, source, extraColumns),

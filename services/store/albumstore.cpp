@@ -211,8 +211,12 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
     }
 
     QSqlQuery findExisting(db);
+    // An entry without an id at its provider (a CSV row without release_id) is "already
+    // present" when an album with its match key carries such an entry from the same provider.
     findExisting.prepare(QStringLiteral(
         "SELECT 1, album_id FROM album_sources WHERE provider = ? AND external_id = ? "
+        "UNION ALL SELECT 1, s.album_id FROM album_sources s JOIN albums a ON a.id = s.album_id "
+        "WHERE ? IS NULL AND s.provider = ? AND s.external_id IS NULL AND a.match_key = ? "
         "UNION ALL SELECT 2, id FROM albums WHERE barcode = ? "
         "UNION ALL SELECT 3, id FROM albums WHERE match_key = ? ORDER BY 1 LIMIT 1"));
     QSqlQuery insertAlbum(db);
@@ -296,9 +300,11 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
 
         qint64 albumId = 0;
         UpsertOutcome outcome = UpsertOutcome::Inserted;
+        const QString provider = firstSource ? firstSource->provider : QString();
+        const QVariant externalId
+            = firstSource ? textOrNull(firstSource->externalId) : textOrNull(QString());
         if (!execWith(findExisting,
-                      {firstSource ? firstSource->provider : QString(),
-                       firstSource ? textOrNull(firstSource->externalId) : QVariant(),
+                      {provider, externalId, externalId, provider, textOrNull(matchKey),
                        textOrNull(barcode), textOrNull(matchKey)}))
             return fail(findExisting, album);
         if (findExisting.next()) {

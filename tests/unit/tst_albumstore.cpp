@@ -33,6 +33,14 @@ Album spotifyAlbum(const QString &artist, const QString &title, int year, const 
     return album;
 }
 
+Album localAlbum(const QString &artist, const QString &title, int year)
+{
+    Album album = discogsAlbum(artist, title, year, QString());
+    album.sources.first().provider = QStringLiteral("local");
+    album.sources.first().url.clear();
+    return album;
+}
+
 } // namespace
 
 class TestAlbumStore : public QObject
@@ -115,6 +123,15 @@ void TestAlbumStore::deduplication_data()
         << spotifyAlbum(QStringLiteral("Nirvana"), QStringLiteral("Nevermind"), 1991,
                         QStringLiteral("s8"), QStringLiteral("602547655442"))
         << 1 << 2 << merged;
+    QTest::newRow("same local row twice")
+        << localAlbum(QStringLiteral("Can"), QStringLiteral("Ege Bamyasi"), 1972)
+        << localAlbum(QStringLiteral("CAN"), QStringLiteral("Ege Bamyasi"), 1972) << 1 << 1
+        << updated;
+    QTest::newRow("local row joins a discogs album")
+        << discogsAlbum(QStringLiteral("Can"), QStringLiteral("Future Days"), 1973,
+                        QStringLiteral("11"))
+        << localAlbum(QStringLiteral("Can"), QStringLiteral("Future Days"), 1973) << 1 << 2
+        << merged;
     QTest::newRow("different albums")
         << discogsAlbum(QStringLiteral("Radiohead"), QStringLiteral("Kid A"), 2000,
                         QStringLiteral("9"))
