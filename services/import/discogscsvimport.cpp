@@ -74,11 +74,15 @@ CsvImportReport DiscogsCsvImport::importFile(AlbumStore *store, const QString &p
             report.alreadyPresent += stored.updated;
             report.merged += stored.merged;
         }
-        if (progress)
-            progress(int(reader.bytesConsumed() * 1000 / size), report.goodRows());
         if (!more)
             break;
+        // The reader runs a chunk ahead of the rows it hands out: 1000 is kept for the end.
+        if (progress)
+            progress(int(qMin<qint64>(999, reader.bytesConsumed() * 1000 / size)),
+                     report.goodRows());
     }
+    if (progress && report.fatalError.isEmpty() && !report.cancelled)
+        progress(1000, report.goodRows());
     for (const CsvRowError &error : std::as_const(report.broken))
         qCDebug(lcCsvImport).noquote()
             << path << "line" << error.line << "skipped:" << error.reason;

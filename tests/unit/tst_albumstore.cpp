@@ -4,7 +4,9 @@
 
 #include <QAtomicInt>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -61,6 +63,7 @@ private slots:
     void newerSchemaIsRefusedUntouched();
     void foreignSqliteFileIsRefused();
     void emptyPageIsNoop();
+    void unopenablePathIsReported();
 };
 
 void TestAlbumStore::deduplication_data()
@@ -468,6 +471,20 @@ void TestAlbumStore::emptyPageIsNoop()
     QVERIFY(result.ok());
     QCOMPARE(result.albumIds.size(), 0);
     QCOMPARE(temporary->store->count({}), 0);
+}
+
+void TestAlbumStore::unopenablePathIsReported()
+{
+    QTemporaryDir dir;
+    const StoreConfig config = DataLocation::sqliteStore(dir.path());
+    // A folder where the database file should be: nothing can open it as a file.
+    QVERIFY(QDir().mkpath(config.databaseName));
+    AlbumStore store(config);
+    const StoreStatus status = store.open();
+    QVERIFY(!status.ok());
+    QVERIFY(status.message.contains(config.databaseName));
+    QVERIFY(QFileInfo(config.databaseName).isDir());
+    QCOMPARE(store.count({}), -1);
 }
 
 QTEST_GUILESS_MAIN(TestAlbumStore)
