@@ -1,7 +1,7 @@
 // Bulk import of generated albums through AlbumStore::upsertPage (de-duplication lookups, sources,
 // FTS index, one transaction per page), against a raw prepared INSERT loop into a bare SQLite
 // table with the same page transactions, in the same run.
-//   bench_store_import [album count, default 100000]
+//   bench_store_import [album count, default 100000] [page size, default the CSV import's]
 #include "benchfigures.h"
 #include "core/datalocation.h"
 #include "import/discogscsvimport.h"

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace aime {
 
 namespace {
@@ -49,7 +51,11 @@ QString AlbumIdentity::fold(const QString &text)
     };
     for (const auto &[letter, spelling] : ligatures)
         spelled.replace(QChar(letter), QLatin1String(spelling));
-    const QString decomposed = spelled.normalized(QString::NormalizationForm_KD).toLower();
+    // Decomposition is the costly step of an import; plain ASCII has nothing to decompose.
+    const bool ascii
+        = std::all_of(spelled.cbegin(), spelled.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    const QString decomposed
+        = ascii ? spelled : spelled.normalized(QString::NormalizationForm_KD).toLower();
     QString folded;
     folded.reserve(decomposed.size());
     bool pendingSpace = false;

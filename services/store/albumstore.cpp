@@ -211,19 +211,25 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
     }
 
     QSqlQuery findExisting(db);
-    // An entry without an id at its provider (a CSV row without release_id) is "already
-    // present" when an album with its match key carries such an entry from the same provider.
+    // One row of scalar subqueries, strongest evidence first; a compound SELECT with ORDER BY
+    // would build a temporary b-tree on every call. An entry without an id at its provider (a
+    // CSV row without release_id) is "already present" when an album with its match key carries
+    // such an entry from the same provider.
     findExisting.prepare(QStringLiteral(
-        "SELECT 1, album_id FROM album_sources WHERE provider = ? AND external_id = ? "
-        "UNION ALL SELECT 1, s.album_id FROM album_sources s JOIN albums a ON a.id = s.album_id "
+        "SELECT (SELECT album_id FROM album_sources WHERE provider = ? AND external_id = ?), "
+        "(SELECT s.album_id FROM album_sources s JOIN albums a ON a.id = s.album_id "
         "WHERE ? IS NULL AND s.provider = ? AND s.external_id IS NULL AND a.match_key = ? "
-        "UNION ALL SELECT 2, id FROM albums WHERE barcode = ? "
-        "UNION ALL SELECT 3, id FROM albums WHERE match_key = ? ORDER BY 1 LIMIT 1"));
+        "LIMIT 1), "
+        "(SELECT id FROM albums WHERE barcode = ? LIMIT 1), "
+        "(SELECT id FROM albums WHERE match_key = ? LIMIT 1)"));
     QSqlQuery insertAlbum(db);
-    insertAlbum.prepare(QStringLiteral(
-        "INSERT INTO albums (title, artist, year, release_date, label, genres, barcode, format, "
-        "track_count, cover_url, added_at, updated_at, match_key, sort_artist, sort_title) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    insertAlbum.prepare(
+        QStringLiteral(
+            "INSERT INTO albums (title, artist, year, release_date, label, genres, barcode, "
+            "format, "
+            "track_count, cover_url, added_at, updated_at, match_key, sort_artist, sort_title) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
+            .arg(sqlite ? QString() : QStringLiteral(" RETURNING id")));
     // A known source refreshes its album: what the provider says now wins where it says anything.
     QSqlQuery refreshAlbum(db);
     refreshAlbum.prepare(QStringLiteral(
@@ -234,8 +240,9 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
         "cover_url = coalesce(?, cover_url), updated_at = ?, sort_artist = ?, sort_title = ? "
         "WHERE id = ?"));
     QSqlQuery refreshMatchKey(db);
-    refreshMatchKey.prepare(QStringLiteral("UPDATE albums SET match_key = ? WHERE id = ? "
-                                           "RETURNING year"));
+    refreshMatchKey.prepare(QStringLiteral("UPDATE albums SET match_key = ? WHERE id = ?"));
+    QSqlQuery storedYear(db);
+    storedYear.prepare(QStringLiteral("SELECT year FROM albums WHERE id = ?"));
     // Another source of an album already stored only fills what the album lacks.
     QSqlQuery fillAlbum(db);
     fillAlbum.prepare(QStringLiteral(
@@ -263,23 +270,6 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
     QSqlQuery insertTrack(db);
     insertTrack.prepare(QStringLiteral("INSERT INTO tracks (album_id, disc, position, title, "
                                        "duration_ms) VALUES (?, ?, ?, ?, ?)"));
-    // FTS5 flushes its pending terms at every statement savepoint once it is part of the
-    // transaction, so touching it per album costs more than everything else together. The
-    // page's albums are collected in a temporary table and indexed by two statements at the end.
-    QSqlQuery markForIndex(db);
-    if (sqlite) {
-        QSqlQuery setup(db);
-        if (!setup.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS fts_pending "
-                                       "(id INTEGER PRIMARY KEY)"))
-            || !setup.exec(QStringLiteral("DELETE FROM temp.fts_pending"))) {
-            result.error = QStringLiteral("Cannot prepare the search index: %1")
-                               .arg(setup.lastError().text());
-            return result;
-        }
-        markForIndex.prepare(
-            QStringLiteral("INSERT OR IGNORE INTO temp.fts_pending (id) VALUES (?)"));
-    }
-
     const QString now = toStoredTime(QDateTime::currentDateTimeUtc());
     const auto fail = [&](const QSqlQuery &query, const Album &album) {
         result = UpsertResult();
@@ -308,9 +298,11 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
                        textOrNull(barcode), textOrNull(matchKey)}))
             return fail(findExisting, album);
         if (findExisting.next()) {
-            outcome = findExisting.value(0).toInt() == 1 ? UpsertOutcome::Updated
-                                                         : UpsertOutcome::Merged;
-            albumId = findExisting.value(1).toLongLong();
+            for (int column = 0; column < 4 && albumId == 0; ++column) {
+                albumId = findExisting.value(column).toLongLong();
+                if (albumId != 0)
+                    outcome = column < 2 ? UpsertOutcome::Updated : UpsertOutcome::Merged;
+            }
         }
         findExisting.finish();
 
@@ -323,11 +315,16 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
                            textOrNull(album.label), textOrNull(genres), textOrNull(barcode),
                            textOrNull(album.format), trackCount, textOrNull(album.coverUrl), added,
                            now, textOrNull(matchKey), AlbumIdentity::normalisedArtist(album.artist),
-                           sortTitle(album.title)})
-                || !insertAlbum.next())
+                           sortTitle(album.title)}))
                 return fail(insertAlbum, album);
-            albumId = insertAlbum.value(0).toLongLong();
-            insertAlbum.finish();
+            if (sqlite) {
+                albumId = insertAlbum.lastInsertId().toLongLong();
+            } else {
+                if (!insertAlbum.next())
+                    return fail(insertAlbum, album);
+                albumId = insertAlbum.value(0).toLongLong();
+                insertAlbum.finish();
+            }
         } else if (outcome == UpsertOutcome::Updated) {
             if (!execWith(refreshAlbum,
                           {album.title, album.artist, album.year, album.year,
@@ -337,19 +334,19 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
                            AlbumIdentity::normalisedArtist(album.artist), sortTitle(album.title),
                            albumId}))
                 return fail(refreshAlbum, album);
-            if (!execWith(refreshMatchKey, {textOrNull(matchKey), albumId}))
-                return fail(refreshMatchKey, album);
-            const int storedYear
-                = refreshMatchKey.next() ? refreshMatchKey.value(0).toInt() : album.year;
-            refreshMatchKey.finish();
-            if (storedYear != album.year) {
-                // The provider gave no year; the key must use the one the album keeps.
-                const QString keptKey
-                    = AlbumIdentity::matchKey(album.artist, album.title, storedYear);
-                if (!execWith(refreshMatchKey, {textOrNull(keptKey), albumId}))
-                    return fail(refreshMatchKey, album);
-                refreshMatchKey.finish();
+            // The key uses the year the album keeps when the provider gave none.
+            int keptYear = album.year;
+            if (keptYear == 0) {
+                if (!execWith(storedYear, {albumId}) || !storedYear.next())
+                    return fail(storedYear, album);
+                keptYear = storedYear.value(0).toInt();
+                storedYear.finish();
             }
+            const QString keptKey = keptYear == album.year
+                ? matchKey
+                : AlbumIdentity::matchKey(album.artist, album.title, keptYear);
+            if (!execWith(refreshMatchKey, {textOrNull(keptKey), albumId}))
+                return fail(refreshMatchKey, album);
         } else {
             if (!execWith(fillAlbum,
                           {textOrNull(album.releaseDate), textOrNull(album.label),
@@ -396,9 +393,6 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
             }
         }
 
-        if (sqlite && !execWith(markForIndex, {albumId}))
-            return fail(markForIndex, album);
-
         result.albumIds.append(albumId);
         result.outcomes.append(outcome);
         switch (outcome) {
@@ -414,19 +408,28 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
         }
     }
 
+    // FTS5 flushes its pending terms at every statement savepoint once it is part of the
+    // transaction, so touching it once per album costs more than everything else together: the
+    // page's albums are indexed by two statements at the end, their ids passed as one JSON array.
     if (sqlite) {
+        QJsonArray ids;
+        for (const qint64 id : std::as_const(result.albumIds))
+            ids.append(id);
+        const QString idList = QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact));
+        QSqlQuery dropIndexed(db);
         QSqlQuery index(db);
-        if (!index.exec(QStringLiteral("DELETE FROM albums_fts WHERE rowid IN "
-                                       "(SELECT id FROM temp.fts_pending)"))
-            || !index.exec(QStringLiteral(
-                "INSERT INTO albums_fts (rowid, title, artist, label, genres, tracks) "
-                "SELECT a.id, a.title, a.artist, coalesce(a.label, ''), coalesce(a.genres, ''), "
-                "coalesce((SELECT group_concat(t.title, ' ') FROM tracks t WHERE "
-                "t.album_id = a.id), '') FROM albums a WHERE a.id IN "
-                "(SELECT id FROM temp.fts_pending)"))) {
+        dropIndexed.prepare(QStringLiteral(
+            "DELETE FROM albums_fts WHERE rowid IN (SELECT value FROM json_each(?))"));
+        index.prepare(QStringLiteral(
+            "INSERT INTO albums_fts (rowid, title, artist, label, genres, tracks) "
+            "SELECT a.id, a.title, a.artist, coalesce(a.label, ''), coalesce(a.genres, ''), "
+            "coalesce((SELECT group_concat(t.title, ' ') FROM tracks t WHERE "
+            "t.album_id = a.id), '') FROM albums a WHERE a.id IN "
+            "(SELECT DISTINCT value FROM json_each(?))"));
+        if (!execWith(dropIndexed, {idList}) || !execWith(index, {idList})) {
             result = UpsertResult();
             result.error = QStringLiteral("Cannot update the search index: %1")
-                               .arg(index.lastError().text());
+                               .arg(index.lastError().text() + dropIndexed.lastError().text());
             qCWarning(lcStore).noquote() << result.error;
             return result;
         }

@@ -114,7 +114,7 @@ QStringList version2(bool sqlite)
     // as the album; the trigger keeps it in step when an album is deleted or merged away.
     return {
         QStringLiteral("CREATE VIRTUAL TABLE albums_fts USING fts5(title, artist, label, genres, "
-                       "tracks, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"),
+                       "tracks, tokenize = 'unicode61 remove_diacritics 2')"),
         QStringLiteral("CREATE TRIGGER albums_fts_delete AFTER DELETE ON albums BEGIN "
                        "DELETE FROM albums_fts WHERE rowid = old.id; END"),
         QStringLiteral("INSERT INTO albums_fts (rowid, title, artist, label, genres, tracks) "
