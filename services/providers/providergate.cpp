@@ -1,0 +1,381 @@
+#include "providers/providergate.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+
+Q_LOGGING_CATEGORY(lcGate, "aime.providers.gate", QtInfoMsg)
+
+namespace aime {
+
+namespace {
+
+// Retry-After is either seconds or an HTTP date (RFC 9110 section 10.2.3).
+qint64 retryAfterMs(const QByteArray &value)
+{
+    if (value.isEmpty())
+        return -1;
+    bool isNumber = false;
+    const double seconds = value.trimmed().toDouble(&isNumber);
+    if (isNumber)
+        return qMax<qint64>(0, qint64(seconds * 1000));
+    const QDateTime when
+        = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+}
+
+bool isRetryableNetworkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProtocolFailure:
+    case QNetworkReply::InternalServerError:
+    case QNetworkReply::ServiceUnavailableError:
+    case QNetworkReply::UnknownServerError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+ProviderGate::ProviderGate(QString name, QNetworkAccessManager *network, GateLimits limits,
+                           QObject *parent)
+    : QObject(parent),
+      m_name(std::move(name)),
+      m_network(network),
+      m_limits(limits),
+      m_slots(qMax(1, limits.maxInFlight))
+{
+    m_clock.start();
+    m_pumpTimer.setSingleShot(true);
+    m_pumpTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &ProviderGate::pump);
+}
+
+ProviderGate::~ProviderGate()
+{
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+        it.key()->deleteLater();
+    }
+    m_inFlight.clear();
+}
+
+GateReply *ProviderGate::get(const QNetworkRequest &request)
+{
+    return send(QByteArrayLiteral("GET"), request);
+}
+
+GateReply *ProviderGate::send(const QByteArray &verb, const QNetworkRequest &request,
+                              const QByteArray &body)
+{
+    auto *reply = new GateReply(this, request);
+    auto pending = std::make_shared<Pending>();
+    pending->reply = reply;
+    pending->verb = verb;
+    pending->request = request;
+    pending->body = body;
+    m_queue.push_back(pending);
+    Q_EMIT queueChanged(queueLength(), inFlight());
+    // From the event loop, so a caller can connect to finished() before anything happens.
+    schedulePump(0);
+    return reply;
+}
+
+void ProviderGate::cancelAll()
+{
+    const std::deque<PendingPtr> queued = std::exchange(m_queue, {});
+    for (const PendingPtr &pending : queued)
+        complete(pending, GateError::Cancelled, tr("Cancelled."));
+    const auto inFlight = m_inFlight;
+    for (auto it = inFlight.begin(); it != inFlight.end(); ++it) {
+        it.value()->cancelled = true;
+        it.key()->abort();
+    }
+    Q_EMIT queueChanged(queueLength(), this->inFlight());
+}
+
+void ProviderGate::cancelReply(GateReply *reply)
+{
+    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+        if ((*it)->reply == reply) {
+            const PendingPtr pending = *it;
+            m_queue.erase(it);
+            complete(pending, GateError::Cancelled, tr("Cancelled."));
+            Q_EMIT queueChanged(queueLength(), inFlight());
+            return;
+        }
+    }
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
+        if (it.value()->reply == reply) {
+            it.value()->cancelled = true;
+            it.key()->abort();
+            return;
+        }
+    }
+}
+
+qint64 ProviderGate::windowMarginMs() const
+{
+    // A strict server counting exactly `window` must never see one request too many, whatever
+    // the jitter between our clock and its arrival times.
+    return qMax<qint64>(50, m_limits.window.count() / 50);
+}
+
+void ProviderGate::pruneWindow(qint64 now)
+{
+    const qint64 span = m_limits.window.count() + windowMarginMs();
+    while (!m_sentAt.empty() && m_sentAt.front() <= now - span)
+        m_sentAt.pop_front();
+}
+
+qint64 ProviderGate::currentWaitMs() const
+{
+    const qint64 now = m_clock.elapsed();
+    qint64 wait = qMax<qint64>(0, m_pausedUntilMs - now);
+    if (m_limits.requestsPerWindow > 0
+        && qsizetype(m_sentAt.size()) >= m_limits.requestsPerWindow) {
+        const qint64 span = m_limits.window.count() + windowMarginMs();
+        const qint64 slotFree = m_sentAt.at(m_sentAt.size() - m_limits.requestsPerWindow) + span;
+        wait = qMax(wait, slotFree - now);
+    }
+    return wait;
+}
+
+void ProviderGate::schedulePump(qint64 delayMs)
+{
+    delayMs = qMax<qint64>(0, delayMs);
+    if (m_pumpTimer.isActive() && m_pumpTimer.remainingTime() <= delayMs)
+        return;
+    m_pumpTimer.start(int(qMin<qint64>(delayMs, std::numeric_limits<int>::max())));
+}
+
+void ProviderGate::pump()
+{
+    for (;;) {
+        if (m_queue.empty())
+            return;
+        const qint64 now = m_clock.elapsed();
+        if (now < m_pausedUntilMs) {
+            schedulePump(m_pausedUntilMs - now);
+            return;
+        }
+        // The first request that is due; retries wait for their own time.
+        auto due = m_queue.end();
+        qint64 earliest = std::numeric_limits<qint64>::max();
+        for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+            if ((*it)->notBeforeMs <= now) {
+                due = it;
+                break;
+            }
+            earliest = qMin(earliest, (*it)->notBeforeMs);
+        }
+        if (due == m_queue.end()) {
+            schedulePump(earliest - now);
+            return;
+        }
+        if (m_limits.requestsPerWindow > 0) {
+            pruneWindow(now);
+            if (qsizetype(m_sentAt.size()) >= m_limits.requestsPerWindow) {
+                schedulePump(currentWaitMs());
+                return;
+            }
+        }
+        if (!m_slots.tryAcquire())
+            return; // a finishing request pumps again
+        const PendingPtr pending = *due;
+        m_queue.erase(due);
+        dispatch(pending);
+    }
+}
+
+void ProviderGate::dispatch(const PendingPtr &pending)
+{
+    ++pending->attempts;
+    QNetworkRequest request = pending->request;
+    if (m_authorizer)
+        m_authorizer(request);
+    QNetworkReply *reply = pending->body.isEmpty() && pending->verb == "GET"
+        ? m_network->get(request)
+        : m_network->sendCustomRequest(request, pending->verb, pending->body);
+    m_sentAt.push_back(m_clock.elapsed());
+    m_inFlight.insert(reply, pending);
+    m_maxInFlightSeen = qMax(m_maxInFlightSeen, inFlight());
+
+    // QNetworkRequest's transfer timeout only fires on silence; a server that trickles bytes
+    // forever needs a deadline of its own.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [pending, reply] {
+        pending->timedOut = true;
+        reply->abort();
+    });
+    deadline->start(m_limits.requestTimeout);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
+    Q_EMIT queueChanged(queueLength(), inFlight());
+}
+
+qint64 ProviderGate::backoffMs(int attempt) const
+{
+    const qint64 base = m_limits.initialBackoff.count() << qMin(attempt - 1, 20);
+    const qint64 capped = qMin<qint64>(base, m_limits.maxBackoff.count());
+    // +-25 % so that many clients (or many requests) do not come back in step.
+    const double jitter = 0.75 + QRandomGenerator::global()->generateDouble() * 0.5;
+    return qint64(double(capped) * jitter);
+}
+
+void ProviderGate::retryLater(const PendingPtr &pending, qint64 delayMs, bool front)
+{
+    pending->notBeforeMs = m_clock.elapsed() + delayMs;
+    if (front)
+        m_queue.push_front(pending);
+    else
+        m_queue.push_back(pending);
+}
+
+void ProviderGate::onReplyFinished(QNetworkReply *reply)
+{
+    const PendingPtr pending = m_inFlight.take(reply);
+    reply->deleteLater();
+    m_slots.release();
+    if (!pending) {
+        pump();
+        return;
+    }
+    const qint64 now = m_clock.elapsed();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    QNetworkReply::NetworkError networkError = reply->error();
+    const QByteArray body = reply->readAll();
+    // A connection closed before the promised Content-Length arrived is a failed transfer,
+    // whatever the network stack made of it.
+    bool lengthOk = false;
+    const qint64 promised
+        = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&lengthOk);
+    const bool truncated = status > 0 && lengthOk && body.size() < promised;
+    if (truncated)
+        networkError = QNetworkReply::RemoteHostClosedError;
+
+    if (!m_limits.remainingHeader.isEmpty() && reply->hasRawHeader(m_limits.remainingHeader)) {
+        bool ok = false;
+        const int remaining = reply->rawHeader(m_limits.remainingHeader).trimmed().toInt(&ok);
+        if (ok && remaining <= 0) {
+            m_pausedUntilMs = qMax(m_pausedUntilMs, now + m_limits.window.count());
+            Q_EMIT rateLimited(m_limits.window.count());
+        }
+    }
+
+    if (pending->cancelled || !pending->reply) {
+        complete(pending, GateError::Cancelled, tr("Cancelled."));
+    } else if (pending->timedOut) {
+        complete(pending, GateError::Timeout,
+                 tr("%1 gave no complete answer within %2 s.")
+                     .arg(m_name)
+                     .arg(double(m_limits.requestTimeout.count()) / 1000.0));
+    } else if (status == 429 || status == 503) {
+        ++pending->rateLimitedAttempts;
+        qint64 wait = retryAfterMs(reply->rawHeader("Retry-After"));
+        if (wait < 0)
+            wait = backoffMs(pending->rateLimitedAttempts);
+        if (pending->rateLimitedAttempts > m_limits.maxRateLimitRetries) {
+            complete(pending, GateError::RateLimited,
+                     tr("%1 is still rate limiting after %2 tries.")
+                         .arg(m_name)
+                         .arg(pending->rateLimitedAttempts),
+                     reply, body);
+        } else {
+            // The limit is the provider's, not this request's: everything waits.
+            m_pausedUntilMs = qMax(m_pausedUntilMs, now + wait);
+            qCInfo(lcGate).noquote() << m_name << "rate limited, waiting" << wait << "ms";
+            Q_EMIT rateLimited(wait);
+            retryLater(pending, wait, true);
+        }
+    } else if (status >= 500 || truncated
+               || (status == 0 && isRetryableNetworkError(networkError))) {
+        const int retriesDone = pending->attempts - pending->rateLimitedAttempts - 1;
+        if (retriesDone >= m_limits.maxRetries) {
+            const bool serverError = status >= 500 && !truncated;
+            complete(pending, serverError ? GateError::ServerError : GateError::Network,
+                     truncated ? tr("%1 cut its answer short (tried %2 times).")
+                                     .arg(m_name)
+                                     .arg(pending->attempts)
+                         : serverError ? tr("%1 answered HTTP %2 (tried %3 times).")
+                                             .arg(m_name)
+                                             .arg(status)
+                                             .arg(pending->attempts)
+                                       : tr("Cannot reach %1: %2 (tried %3 times).")
+                                             .arg(m_name, reply->errorString())
+                                             .arg(pending->attempts),
+                     reply, body);
+        } else {
+            retryLater(pending, backoffMs(retriesDone + 1), true);
+        }
+    } else if (status == 401) {
+        if (m_refresher && !pending->refreshed) {
+            pending->refreshed = true;
+            QPointer<ProviderGate> self(this);
+            m_refresher([self, pending](bool refreshed) {
+                if (!self)
+                    return;
+                if (refreshed) {
+                    self->retryLater(pending, 0, true);
+                    self->schedulePump(0);
+                } else {
+                    self->complete(
+                        pending, GateError::Unauthorized,
+                        tr("%1 refused the credentials; reconnect the account.").arg(self->m_name));
+                }
+            });
+        } else {
+            complete(pending, GateError::Unauthorized,
+                     tr("%1 refused the credentials; reconnect the account.").arg(m_name), reply,
+                     body);
+        }
+    } else if (status >= 400) {
+        complete(pending, GateError::ClientError,
+                 tr("%1 answered HTTP %2.").arg(m_name).arg(status), reply, body);
+    } else if (status == 0) {
+        complete(pending, GateError::Network,
+                 tr("Cannot reach %1: %2").arg(m_name, reply->errorString()), reply, body);
+    } else {
+        complete(pending, GateError::None, {}, reply, body);
+    }
+    Q_EMIT queueChanged(queueLength(), inFlight());
+    pump();
+}
+
+void ProviderGate::complete(const PendingPtr &pending, GateError error, const QString &message,
+                            QNetworkReply *reply, const QByteArray &body)
+{
+    GateReply *gateReply = pending->reply;
+    if (!gateReply || gateReply->m_finished)
+        return;
+    gateReply->m_finished = true;
+    gateReply->m_error = error;
+    gateReply->m_errorString = message;
+    gateReply->m_attempts = pending->attempts;
+    if (reply) {
+        gateReply->m_httpStatus
+            = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        gateReply->m_body = body;
+        gateReply->m_headers = reply->rawHeaderPairs();
+    }
+    if (error != GateError::None && error != GateError::Cancelled)
+        qCInfo(lcGate).noquote() << m_name << gateReply->request().url().path() << message;
+    // Always from the event loop: a caller never sees finished() inside its own send() or cancel().
+    QMetaObject::invokeMethod(gateReply, &GateReply::finished, Qt::QueuedConnection);
+}
+
+} // namespace aime

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "providers/gatelimits.h"
+#include "providers/gatereply.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QSemaphore>
+#include <QString>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace aime {
+
+// Every request to one provider goes through its gate (DESIGN.md section 3). The gate never
+// blocks a thread: requests wait in a queue and go out when a QSemaphore slot is free
+// (tryAcquire) and the moving window allows. It waits out 429/503 (Retry-After, else backoff),
+// retries 5xx and network errors with exponential backoff and jitter, refreshes a token once on
+// 401, and gives every request a deadline for the whole exchange.
+class ProviderGate : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Adds credentials to a request just before it is sent (again after a token refresh).
+    using Authorizer = std::function<void(QNetworkRequest &)>;
+    // Gets a new token and calls done(true) when requests may be retried with it.
+    using TokenRefresher = std::function<void(std::function<void(bool)> done)>;
+
+    ProviderGate(QString name, QNetworkAccessManager *network, GateLimits limits,
+                 QObject *parent = nullptr);
+    ~ProviderGate() override;
+
+    const QString &name() const { return m_name; }
+    const GateLimits &limits() const { return m_limits; }
+    void setAuthorizer(Authorizer authorizer) { m_authorizer = std::move(authorizer); }
+    void setTokenRefresher(TokenRefresher refresher) { m_refresher = std::move(refresher); }
+
+    GateReply *get(const QNetworkRequest &request);
+    GateReply *send(const QByteArray &verb, const QNetworkRequest &request,
+                    const QByteArray &body = {});
+    // Cancels everything queued and in flight.
+    void cancelAll();
+
+    int queueLength() const { return int(m_queue.size()); }
+    int inFlight() const { return int(m_inFlight.size()); }
+    int maxInFlightSeen() const { return m_maxInFlightSeen; }
+    // How long the next request will wait for the rate limit or a Retry-After; 0 when none.
+    qint64 currentWaitMs() const;
+
+Q_SIGNALS:
+    void queueChanged(int queued, int inFlight);
+    // The provider asked us to slow down (429/503, or its remaining count hit 0).
+    void rateLimited(qint64 waitMs);
+
+private:
+    struct Pending
+    {
+        QPointer<GateReply> reply;
+        QByteArray verb;
+        QNetworkRequest request;
+        QByteArray body;
+        qint64 notBeforeMs = 0;
+        int attempts = 0;
+        int rateLimitedAttempts = 0;
+        bool refreshed = false;
+        bool cancelled = false;
+        bool timedOut = false;
+    };
+    using PendingPtr = std::shared_ptr<Pending>;
+
+    void pump();
+    void schedulePump(qint64 delayMs);
+    void dispatch(const PendingPtr &pending);
+    void onReplyFinished(QNetworkReply *reply);
+    void retryLater(const PendingPtr &pending, qint64 delayMs, bool front);
+    void complete(const PendingPtr &pending, GateError error, const QString &message,
+                  QNetworkReply *reply = nullptr, const QByteArray &body = {});
+    void cancelReply(GateReply *reply);
+    qint64 backoffMs(int attempt) const;
+    qint64 windowMarginMs() const;
+    void pruneWindow(qint64 now);
+
+    friend class GateReply;
+
+    QString m_name;
+    QNetworkAccessManager *m_network;
+    GateLimits m_limits;
+    Authorizer m_authorizer;
+    TokenRefresher m_refresher;
+    QSemaphore m_slots;
+    QElapsedTimer m_clock;
+    QTimer m_pumpTimer;
+    std::deque<PendingPtr> m_queue;
+    QHash<QNetworkReply *, PendingPtr> m_inFlight;
+    std::deque<qint64> m_sentAt;
+    qint64 m_pausedUntilMs = 0;
+    int m_maxInFlightSeen = 0;
+};
+
+} // namespace aime

@@ -1,0 +1,113 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace aime::fakes {
+
+// What a fake answers for one request: status, headers, body.
+struct FakeResponse
+{
+    int status = 200;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers {{"Content-Type", "application/json"}};
+};
+
+enum class Fault {
+    Status500,
+    Status429, // with Retry-After when retryAfterSeconds >= 0
+    Status503, // with Retry-After when retryAfterSeconds >= 0
+    Hang, // never answers
+    Truncated, // promises more bytes than it sends, then closes
+    Reset, // closes the connection without an answer
+    MalformedJson, // 200 with a body that is not JSON
+    EmptyBody, // 200 with no body
+};
+
+// A real HTTP server on 127.0.0.1 (QHttpServer) that the provider fakes build on. It enforces
+// limits strictly, as the real services do (over the rate or the concurrency: 429, or 503 for
+// MusicBrainz), records what clients did (so tests can assert they never went over), and
+// injects faults on demand. Answers can be delayed without blocking (latency).
+class FakeServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<FakeResponse(const QHttpServerRequest &)>;
+
+    explicit FakeServer(QObject *parent = nullptr);
+    ~FakeServer() override;
+
+    // Listens on 127.0.0.1 with a free port; false if it cannot.
+    bool listen();
+    quint16 port() const { return m_port; }
+    QUrl baseUrl() const;
+
+    // What every request not taken by a fault gets; by default {"n": <request number>}.
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
+    void setLatency(std::chrono::milliseconds latency) { m_latency = latency; }
+    // Strict limits: more than `requests` arrivals within any `window`, or more than
+    // `maxInFlight` answers pending at once, get `limitedStatus` at once.
+    void setRateLimit(int requests, std::chrono::milliseconds window, int limitedStatus = 429);
+    void setMaxInFlight(int maxInFlight) { m_maxInFlight = maxInFlight; }
+    // The next `count` requests get `fault` instead of the handler's answer.
+    void failNext(Fault fault, int count = 1, int retryAfterSeconds = -1);
+    // Answers every pending (hanging or delayed) request with 503 and stops listening.
+    void close();
+
+    int requestCount() const { return m_requestCount; }
+    int limitedCount() const { return m_limitedCount; }
+    int maxInFlightSeen() const { return m_maxInFlightSeen; }
+    // The most arrivals seen within any one window of the configured rate limit.
+    int maxPerWindowSeen() const { return m_maxPerWindowSeen; }
+    // Milliseconds since listen() of every arrival, in order.
+    const QList<qint64> &arrivals() const { return m_arrivals; }
+    QList<QByteArray> requestPaths() const { return m_paths; }
+    QByteArray lastHeader(const QByteArray &name) const;
+
+private:
+    struct Scheduled
+    {
+        Fault fault;
+        int retryAfterSeconds;
+    };
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void answer(const std::shared_ptr<QHttpServerResponder> &responder,
+                const FakeResponse &response);
+    void answerFault(const std::shared_ptr<QHttpServerResponder> &responder,
+                     const Scheduled &fault);
+
+    QHttpServer m_server;
+    quint16 m_port = 0;
+    Handler m_handler;
+    std::chrono::milliseconds m_latency {0};
+    int m_rateLimit = 0;
+    std::chrono::milliseconds m_rateWindow {1000};
+    int m_limitedStatus = 429;
+    int m_maxInFlight = 0;
+    std::deque<Scheduled> m_faults;
+    QList<std::shared_ptr<QHttpServerResponder>> m_pending;
+    QElapsedTimer m_clock;
+    std::deque<qint64> m_window;
+    QList<qint64> m_arrivals;
+    QList<QByteArray> m_paths;
+    QList<QPair<QByteArray, QByteArray>> m_lastHeaders;
+    int m_requestCount = 0;
+    int m_limitedCount = 0;
+    int m_inFlight = 0;
+    int m_maxInFlightSeen = 0;
+    int m_maxPerWindowSeen = 0;
+};
+
+} // namespace aime::fakes

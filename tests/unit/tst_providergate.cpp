@@ -1,0 +1,339 @@
+#include "fakeserver.h"
+#include "providers/providergate.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace aime;
+using namespace std::chrono_literals;
+using fakes::FakeResponse;
+using fakes::FakeServer;
+using fakes::Fault;
+
+namespace {
+
+GateLimits quickLimits()
+{
+    GateLimits limits;
+    limits.maxInFlight = 1;
+    limits.initialBackoff = 20ms;
+    limits.maxBackoff = 200ms;
+    limits.requestTimeout = 5000ms;
+    return limits;
+}
+
+// Sends `count` requests at once and waits until every one has finished.
+QList<std::shared_ptr<GateReply>> sendAll(ProviderGate &gate, const QUrl &base, int count,
+                                          int timeoutMs)
+{
+    QList<std::shared_ptr<GateReply>> replies;
+    for (int i = 0; i < count; ++i) {
+        QUrl url = base;
+        url.setPath(QStringLiteral("/item/%1").arg(i));
+        replies.append(std::shared_ptr<GateReply>(gate.get(QNetworkRequest(url))));
+    }
+    // The caller checks isFinished() on each reply, which says more than this bool would.
+    [[maybe_unused]] const bool allFinished = QTest::qWaitFor(
+        [&] {
+            return std::all_of(replies.cbegin(), replies.cend(),
+                               [](const auto &reply) { return reply->isFinished(); });
+        },
+        timeoutMs);
+    return replies;
+}
+
+} // namespace
+
+class TestProviderGate : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void staysWithinCapsAndRate_data();
+    void staysWithinCapsAndRate();
+    void retryAfterPausesTheWholeGate();
+    void rateLimitWithoutRetryAfterBacksOff();
+    void serverErrorsStopAfterFourRetries();
+    void resetConnectionsAreRetried();
+    void deadlineEndsAHungRequest();
+    void truncatedAndMalformedBodiesReachTheCaller();
+    void clientErrorsAreNotRetried();
+    void unauthorizedRefreshesOnce_data();
+    void unauthorizedRefreshesOnce();
+    void remainingZeroPausesAWindow();
+    void cancelAllAbortsQueuedAndInFlight();
+    void deletingAReplyCancelsIt();
+
+private:
+    std::unique_ptr<FakeServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+};
+
+void TestProviderGate::init()
+{
+    m_server = std::make_unique<FakeServer>();
+    QVERIFY(m_server->listen());
+    m_network = std::make_unique<QNetworkAccessManager>();
+}
+
+void TestProviderGate::cleanup()
+{
+    m_network.reset();
+    m_server.reset();
+}
+
+void TestProviderGate::staysWithinCapsAndRate_data()
+{
+    QTest::addColumn<int>("requests");
+    QTest::addColumn<int>("maxInFlight");
+    QTest::addColumn<int>("rate");
+    QTest::addColumn<int>("windowMs");
+    QTest::addColumn<int>("latencyMs");
+    QTest::newRow("500 requests, 5 in flight, 100 per second") << 500 << 5 << 100 << 1000 << 10;
+    QTest::newRow("one at a time, 10 per 500 ms") << 40 << 1 << 10 << 500 << 20;
+    QTest::newRow("two in flight, no rate") << 60 << 2 << 0 << 1000 << 30;
+    QTest::newRow("slow answers, 5 in flight") << 30 << 5 << 60 << 1000 << 200;
+}
+
+void TestProviderGate::staysWithinCapsAndRate()
+{
+    QFETCH(int, requests);
+    QFETCH(int, maxInFlight);
+    QFETCH(int, rate);
+    QFETCH(int, windowMs);
+    QFETCH(int, latencyMs);
+    m_server->setLatency(std::chrono::milliseconds(latencyMs));
+    m_server->setMaxInFlight(maxInFlight);
+    if (rate > 0)
+        m_server->setRateLimit(rate, std::chrono::milliseconds(windowMs));
+
+    GateLimits limits = quickLimits();
+    limits.maxInFlight = maxInFlight;
+    limits.requestsPerWindow = rate;
+    limits.window = std::chrono::milliseconds(windowMs);
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    const auto replies = sendAll(gate, m_server->baseUrl(), requests, 60000);
+
+    for (const auto &reply : replies) {
+        QVERIFY(reply->isFinished());
+        QCOMPARE(reply->error(), GateError::None);
+        QCOMPARE(reply->attempts(), 1);
+    }
+    QCOMPARE(m_server->limitedCount(), 0);
+    QCOMPARE(m_server->requestCount(), requests);
+    QVERIFY(m_server->maxInFlightSeen() <= maxInFlight);
+    QVERIFY(gate.maxInFlightSeen() <= maxInFlight);
+    if (rate > 0)
+        QVERIFY2(m_server->maxPerWindowSeen() <= rate,
+                 qPrintable(QString::number(m_server->maxPerWindowSeen())));
+    QCOMPARE(gate.queueLength(), 0);
+    QCOMPARE(gate.inFlight(), 0);
+}
+
+void TestProviderGate::retryAfterPausesTheWholeGate()
+{
+    m_server->failNext(Fault::Status429, 1, 2);
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    QSignalSpy limited(&gate, &ProviderGate::rateLimited);
+    const auto replies = sendAll(gate, m_server->baseUrl(), 2, 10000);
+    QCOMPARE(replies.at(0)->error(), GateError::None);
+    QCOMPARE(replies.at(0)->attempts(), 2);
+    QCOMPARE(replies.at(1)->error(), GateError::None);
+    const QList<qint64> &arrivals = m_server->arrivals();
+    QCOMPARE(arrivals.size(), 3);
+    // Nothing goes out for the 2 s the server asked for, the other request included.
+    QVERIFY2(arrivals.at(1) - arrivals.at(0) >= 2000,
+             qPrintable(QString::number(arrivals.at(1) - arrivals.at(0))));
+    QCOMPARE(limited.count(), 1);
+    QVERIFY(limited.first().first().toLongLong() >= 2000);
+}
+
+void TestProviderGate::rateLimitWithoutRetryAfterBacksOff()
+{
+    m_server->failNext(Fault::Status503, 2, -1);
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    const auto replies = sendAll(gate, m_server->baseUrl(), 1, 10000);
+    QCOMPARE(replies.first()->error(), GateError::None);
+    QCOMPARE(replies.first()->attempts(), 3);
+    const QList<qint64> &arrivals = m_server->arrivals();
+    // Backoff of 20 ms, then 40 ms, each within +-25 %.
+    QVERIFY(arrivals.at(1) - arrivals.at(0) >= 15);
+    QVERIFY(arrivals.at(2) - arrivals.at(1) >= 30);
+}
+
+void TestProviderGate::serverErrorsStopAfterFourRetries()
+{
+    m_server->failNext(Fault::Status500, 10);
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    const auto replies = sendAll(gate, m_server->baseUrl(), 1, 10000);
+    QCOMPARE(replies.first()->error(), GateError::ServerError);
+    QCOMPARE(replies.first()->attempts(), 5);
+    QCOMPARE(replies.first()->httpStatus(), 500);
+    QCOMPARE(m_server->requestCount(), 5);
+    QVERIFY(replies.first()->errorString().contains(QStringLiteral("500")));
+}
+
+void TestProviderGate::resetConnectionsAreRetried()
+{
+    m_server->failNext(Fault::Reset, 2);
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    const auto replies = sendAll(gate, m_server->baseUrl(), 1, 10000);
+    QCOMPARE(replies.first()->error(), GateError::None);
+    QVERIFY(replies.first()->body().contains("\"n\""));
+    // Qt's network stack itself resends once on a closed connection; together three tries.
+    QCOMPARE(m_server->requestCount(), 3);
+    QVERIFY(replies.first()->attempts() >= 2);
+}
+
+void TestProviderGate::deadlineEndsAHungRequest()
+{
+    m_server->failNext(Fault::Hang);
+    GateLimits limits = quickLimits();
+    limits.requestTimeout = 300ms;
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    QElapsedTimer clock;
+    clock.start();
+    const auto replies = sendAll(gate, m_server->baseUrl(), 2, 10000);
+    QCOMPARE(replies.at(0)->error(), GateError::Timeout);
+    QVERIFY(replies.at(0)->errorString().contains(QStringLiteral("0.3 s")));
+    QVERIFY(clock.elapsed() >= 300);
+    QVERIFY(clock.elapsed() < 3000);
+    // The request behind it was not held up by the hung one for longer than the deadline.
+    QCOMPARE(replies.at(1)->error(), GateError::None);
+}
+
+void TestProviderGate::truncatedAndMalformedBodiesReachTheCaller()
+{
+    m_server->failNext(Fault::MalformedJson);
+    m_server->failNext(Fault::EmptyBody);
+    m_server->failNext(Fault::Truncated, 5);
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    const auto replies = sendAll(gate, m_server->baseUrl(), 3, 10000);
+    // The gate hands over what arrived; judging JSON is the parser's job.
+    QCOMPARE(replies.at(0)->error(), GateError::None);
+    QVERIFY(replies.at(0)->body().startsWith("{\"results\""));
+    QCOMPARE(replies.at(1)->error(), GateError::None);
+    QVERIFY(replies.at(1)->body().isEmpty());
+    // A body cut short is a network failure, retried, then reported.
+    QCOMPARE(replies.at(2)->error(), GateError::Network);
+    QVERIFY(replies.at(2)->errorString().contains(QStringLiteral("cut its answer short")));
+    QCOMPARE(replies.at(2)->attempts(), 5);
+}
+
+void TestProviderGate::clientErrorsAreNotRetried()
+{
+    m_server->setHandler([](const QHttpServerRequest &) {
+        return FakeResponse {404, R"({"message": "The requested resource was not found."})"};
+    });
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    const auto replies = sendAll(gate, m_server->baseUrl(), 1, 10000);
+    QCOMPARE(replies.first()->error(), GateError::ClientError);
+    QCOMPARE(replies.first()->httpStatus(), 404);
+    QCOMPARE(replies.first()->attempts(), 1);
+    QVERIFY(replies.first()->body().contains("not found"));
+    QCOMPARE(m_server->requestCount(), 1);
+}
+
+void TestProviderGate::unauthorizedRefreshesOnce_data()
+{
+    QTest::addColumn<bool>("refreshWorks");
+    QTest::newRow("refresh gives a valid token") << true;
+    QTest::newRow("refresh fails") << false;
+}
+
+void TestProviderGate::unauthorizedRefreshesOnce()
+{
+    QFETCH(bool, refreshWorks);
+    m_server->setHandler([](const QHttpServerRequest &request) {
+        for (const auto &[key, value] : request.headers()) {
+            if (key.compare("Authorization", Qt::CaseInsensitive) == 0 && value == "Bearer fresh")
+                return FakeResponse {200, R"({"ok": true})"};
+        }
+        return FakeResponse {
+            401, R"({"error": {"status": 401, "message": "The access token expired"}})"};
+    });
+    QByteArray token = "stale";
+    int refreshes = 0;
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    gate.setAuthorizer([&token](QNetworkRequest &request) {
+        request.setRawHeader("Authorization", "Bearer " + token);
+    });
+    gate.setTokenRefresher([&](std::function<void(bool)> done) {
+        ++refreshes;
+        if (refreshWorks)
+            token = "fresh";
+        done(refreshWorks);
+    });
+    const auto replies = sendAll(gate, m_server->baseUrl(), 1, 10000);
+    QCOMPARE(refreshes, 1);
+    if (refreshWorks) {
+        QCOMPARE(replies.first()->error(), GateError::None);
+        QCOMPARE(replies.first()->attempts(), 2);
+    } else {
+        QCOMPARE(replies.first()->error(), GateError::Unauthorized);
+        QVERIFY(replies.first()->errorString().contains(QStringLiteral("reconnect")));
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+}
+
+void TestProviderGate::remainingZeroPausesAWindow()
+{
+    m_server->setHandler([this](const QHttpServerRequest &) {
+        FakeResponse response {200, R"({})"};
+        response.headers.append(qMakePair(QByteArrayLiteral("X-Discogs-Ratelimit-Remaining"),
+                                          m_server->requestCount() == 1 ? QByteArrayLiteral("0")
+                                                                        : QByteArrayLiteral("59")));
+        return response;
+    });
+    GateLimits limits = quickLimits();
+    limits.window = 700ms;
+    limits.remainingHeader = "X-Discogs-Ratelimit-Remaining";
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    const auto replies = sendAll(gate, m_server->baseUrl(), 2, 10000);
+    QCOMPARE(replies.at(1)->error(), GateError::None);
+    QVERIFY(m_server->arrivals().at(1) - m_server->arrivals().at(0) >= 700);
+}
+
+void TestProviderGate::cancelAllAbortsQueuedAndInFlight()
+{
+    m_server->setLatency(5000ms);
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    QList<std::shared_ptr<GateReply>> replies;
+    for (int i = 0; i < 3; ++i)
+        replies.append(std::shared_ptr<GateReply>(gate.get(QNetworkRequest(m_server->baseUrl()))));
+    QTRY_COMPARE(m_server->requestCount(), 1);
+    QCOMPARE(gate.queueLength(), 2);
+    QElapsedTimer clock;
+    clock.start();
+    gate.cancelAll();
+    gate.cancelAll(); // idempotent
+    QTRY_VERIFY(std::all_of(replies.cbegin(), replies.cend(),
+                            [](const auto &r) { return r->isFinished(); }));
+    QVERIFY(clock.elapsed() < 1000);
+    for (const auto &reply : replies)
+        QCOMPARE(reply->error(), GateError::Cancelled);
+    QCOMPARE(m_server->requestCount(), 1);
+    QTRY_COMPARE(gate.inFlight(), 0);
+}
+
+void TestProviderGate::deletingAReplyCancelsIt()
+{
+    m_server->setLatency(300ms);
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    auto *first = gate.get(QNetworkRequest(m_server->baseUrl()));
+    auto *second = gate.get(QNetworkRequest(m_server->baseUrl()));
+    QSignalSpy secondDone(second, &GateReply::finished);
+    delete first;
+    QVERIFY(secondDone.wait());
+    QCOMPARE(second->error(), GateError::None);
+    QCOMPARE(m_server->requestCount(), 1);
+    delete second;
+}
+
+QTEST_GUILESS_MAIN(TestProviderGate)
+#include "tst_providergate.moc"
