@@ -258,7 +258,7 @@ void ProviderGate::onReplyFinished(QNetworkReply *reply)
     const qint64 now = m_clock.elapsed();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     QNetworkReply::NetworkError networkError = reply->error();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     // A connection closed before the promised Content-Length arrived is a failed transfer,
     // whatever the network stack made of it.
     bool lengthOk = false;

@@ -52,12 +52,17 @@ void FakeServer::failNext(Fault fault, int count, int retryAfterSeconds)
         m_faults.push_back({fault, retryAfterSeconds});
 }
 
+bool FakeServer::Exchange::connected() const
+{
+    return socket && socket->state() == QAbstractSocket::ConnectedState;
+}
+
 void FakeServer::close()
 {
     const auto pending = std::exchange(m_pending, {});
-    for (const auto &responder : pending) {
-        if (responder->socket() && responder->socket()->state() == QAbstractSocket::ConnectedState)
-            responder->write(QHttpServerResponder::StatusCode::ServiceUnavailable);
+    for (const Exchange &exchange : pending) {
+        if (exchange.connected())
+            exchange.responder->write(QHttpServerResponder::StatusCode::ServiceUnavailable);
     }
 }
 
@@ -80,7 +85,8 @@ void FakeServer::handle(const QHttpServerRequest &request, QHttpServerResponder 
                           ? "?" + request.url().query(QUrl::FullyEncoded).toUtf8()
                           : QByteArray()));
     m_lastHeaders = request.headers();
-    auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const QPointer<QTcpSocket> socket = responder.socket();
+    const Exchange shared {std::make_shared<QHttpServerResponder>(std::move(responder)), socket};
 
     if (m_rateLimit > 0) {
         while (!m_window.empty() && m_window.front() <= now - m_rateWindow.count())
@@ -124,17 +130,19 @@ void FakeServer::handle(const QHttpServerRequest &request, QHttpServerResponder 
     m_pending.append(shared);
     QTimer::singleShot(m_latency, this, [this, shared, response] {
         --m_inFlight;
-        if (!m_pending.removeOne(shared))
+        const auto isThis
+            = [&shared](const Exchange &e) { return e.responder == shared.responder; };
+        if (!m_pending.removeIf(isThis))
             return; // answered by close()
         answer(shared, response);
     });
 }
 
-void FakeServer::answer(const std::shared_ptr<QHttpServerResponder> &responder,
-                        const FakeResponse &response)
+void FakeServer::answer(const Exchange &exchange, const FakeResponse &response)
 {
-    if (!responder->socket() || responder->socket()->state() != QAbstractSocket::ConnectedState)
+    if (!exchange.connected())
         return;
+    QHttpServerResponder *responder = exchange.responder.get();
     responder->writeStatusLine(QHttpServerResponder::StatusCode(response.status));
     for (const auto &[key, value] : response.headers)
         responder->writeHeader(key, value);
@@ -142,9 +150,11 @@ void FakeServer::answer(const std::shared_ptr<QHttpServerResponder> &responder,
     responder->writeBody(response.body);
 }
 
-void FakeServer::answerFault(const std::shared_ptr<QHttpServerResponder> &responder,
-                             const Scheduled &fault)
+void FakeServer::answerFault(const Exchange &exchange, const Scheduled &fault)
 {
+    if (!exchange.connected())
+        return;
+    QHttpServerResponder *responder = exchange.responder.get();
     FakeResponse response;
     switch (fault.fault) {
     case Fault::Status500:
@@ -159,17 +169,17 @@ void FakeServer::answerFault(const std::shared_ptr<QHttpServerResponder> &respon
             response.headers.append({"Retry-After", QByteArray::number(fault.retryAfterSeconds)});
         break;
     case Fault::Hang:
-        m_pending.append(responder);
+        m_pending.append(exchange);
         return;
     case Fault::Truncated:
         responder->writeStatusLine(QHttpServerResponder::StatusCode::Ok);
         responder->writeHeader("Content-Type", "application/json");
         responder->writeHeader("Content-Length", "4096");
         responder->writeBody(R"({"results": [{"title": "Kind of)");
-        responder->socket()->disconnectFromHost();
+        exchange.socket->disconnectFromHost();
         return;
     case Fault::Reset:
-        responder->socket()->abort();
+        exchange.socket->abort();
         return;
     case Fault::MalformedJson:
         response.body = R"({"results": [{"title": "Kind of Blue",)";
@@ -178,7 +188,7 @@ void FakeServer::answerFault(const std::shared_ptr<QHttpServerResponder> &respon
         response.body.clear();
         break;
     }
-    answer(responder, response);
+    answer(exchange, response);
 }
 
 } // namespace aime::fakes

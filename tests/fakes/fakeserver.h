@@ -7,6 +7,8 @@
 #include <QHttpServerResponder>
 #include <QList>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QUrl>
 
 #include <chrono>
@@ -82,11 +84,18 @@ private:
         Fault fault;
         int retryAfterSeconds;
     };
+    // QHttpServer deletes a connection's socket when the client goes away while the responder
+    // keeps a raw pointer to it; the QPointer says whether it is still there.
+    struct Exchange
+    {
+        std::shared_ptr<QHttpServerResponder> responder;
+        QPointer<QTcpSocket> socket;
+
+        bool connected() const;
+    };
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void answer(const std::shared_ptr<QHttpServerResponder> &responder,
-                const FakeResponse &response);
-    void answerFault(const std::shared_ptr<QHttpServerResponder> &responder,
-                     const Scheduled &fault);
+    void answer(const Exchange &exchange, const FakeResponse &response);
+    void answerFault(const Exchange &exchange, const Scheduled &fault);
 
     QHttpServer m_server;
     quint16 m_port = 0;
@@ -97,7 +106,7 @@ private:
     int m_limitedStatus = 429;
     int m_maxInFlight = 0;
     std::deque<Scheduled> m_faults;
-    QList<std::shared_ptr<QHttpServerResponder>> m_pending;
+    QList<Exchange> m_pending;
     QElapsedTimer m_clock;
     std::deque<qint64> m_window;
     QList<qint64> m_arrivals;
