@@ -291,7 +291,7 @@ void MainWindow::importDiscogsCsv()
 
 void MainWindow::loadSampleCollection()
 {
-    startCsvImport(sampleCollectionPath, tr("sample collection"));
+    startCsvImport(sampleCollectionPath, tr("the sample collection"));
 }
 
 void MainWindow::startCsvImport(const QString &path, const QString &displayName)
@@ -327,7 +327,7 @@ void MainWindow::importFinished(const QString &displayName, const CsvImportRepor
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
-    statusBar()->showMessage(tr("Import of %1: %2").arg(displayName, report.summary()),
+    statusBar()->showMessage(tr("Finished importing %1. %2").arg(displayName, report.summary()),
                              statusMessageMs * 2);
 }
 
