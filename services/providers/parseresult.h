@@ -12,8 +12,7 @@ namespace aime {
 
 // What a parser makes of a provider's answer: a whole value, or a message a person can read.
 // Never half a value: JSON that is malformed or not of the expected shape is an error.
-template<typename T>
-struct ParseResult
+template<typename T> struct ParseResult
 {
     std::optional<T> value;
     QString error;
@@ -27,9 +26,9 @@ struct ParseResult
 struct AlbumListPage
 {
     QList<Album> albums;
-    int total = 0;  // items in the whole list, as the provider says
+    int total = 0; // items in the whole list, as the provider says
     int offset = 0; // index of the first item of this page in the whole list
-    QUrl next;      // empty on the last page
+    QUrl next; // empty on the last page
 };
 
 // One page of an album's tracks (Spotify pages them separately when an album has many).
