@@ -82,8 +82,14 @@ bool AlbumListModel::canFetchMore(const QModelIndex &parent) const
 
 void AlbumListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd || m_fetchInFlight)
+    if (parent.isValid() || m_atEnd)
         return;
+    if (m_fetchInFlight) {
+        // The view asks once, when it reaches the end; a request dropped here would leave it
+        // waiting at the bottom for good, so it is served when the page in flight lands.
+        m_fetchMoreWanted = true;
+        return;
+    }
     requestPage(PageKind::Append);
 }
 
@@ -113,6 +119,7 @@ void AlbumListModel::setSort(AlbumSort sort)
 void AlbumListModel::reload()
 {
     m_started = true;
+    m_fetchMoreWanted = false;
     m_refreshTimer.stop();
     m_refreshPending = false;
     requestPage(PageKind::Replace);
@@ -230,6 +237,11 @@ void AlbumListModel::applyPage(PageKind kind, quint64 generation, const SummaryP
     if (m_refreshPending) {
         m_refreshPending = false;
         scheduleRefresh();
+    }
+    if (m_fetchMoreWanted && !m_fetchInFlight) {
+        m_fetchMoreWanted = false;
+        if (!m_atEnd)
+            requestPage(PageKind::Append);
     }
 }
 

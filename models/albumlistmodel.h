@@ -87,6 +87,7 @@ private:
     bool m_loading = false;
     bool m_refreshPending = false;
     bool m_started = false;
+    bool m_fetchMoreWanted = false;
     int m_pageSize = defaultPageSize;
     int m_totalCount = -1;
     quint64 m_generation = 0;
