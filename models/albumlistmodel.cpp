@@ -141,6 +141,8 @@ int AlbumListModel::rowOfAlbum(qint64 albumId) const
 
 void AlbumListModel::scheduleRefresh()
 {
+    if (!m_started)
+        return; // the first reload() reads everything anyway
     if (!m_refreshTimer.isActive())
         m_refreshTimer.start();
 }

@@ -12,9 +12,13 @@ namespace aime {
 
 namespace {
 
-// Default Discogs collection fields first, so a plain export looks like Discogs' own.
+// Default Discogs collection fields first, so a plain export looks like Discogs' own. Keys that
+// the importers keep for themselves (the original artist spelling, the API's instance and folder
+// ids) are not columns of Discogs' export.
 QStringList csvExtraColumns(AlbumStore *store, QString *error)
 {
+    static const QSet<QString> internalKeys {
+        QStringLiteral("Artist"), QStringLiteral("instance_id"), QStringLiteral("folder_id")};
     QStringList columns {QStringLiteral("Collection Media Condition"),
                          QStringLiteral("Collection Sleeve Condition"),
                          QStringLiteral("Collection Notes")};
@@ -23,7 +27,7 @@ QStringList csvExtraColumns(AlbumStore *store, QString *error)
         [&](const Album &album) {
             for (const SourceRef &source : album.sources) {
                 for (auto it = source.extra.begin(); it != source.extra.end(); ++it) {
-                    if (it.key() != QLatin1String("Artist") && !seen.contains(it.key())) {
+                    if (!internalKeys.contains(it.key()) && !seen.contains(it.key())) {
                         seen.insert(it.key());
                         columns.append(it.key());
                     }

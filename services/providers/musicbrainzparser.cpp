@@ -1,0 +1,479 @@
+#include "providers/musicbrainzparser.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QJsonValue>
+#include <QStringList>
+#include <QUuid>
+
+#include <cmath>
+#include <limits>
+#include <optional>
+
+namespace aime {
+
+namespace {
+
+// Provider text ends up in a status line or a dialog; a broken server could send megabytes.
+constexpr qsizetype MaxProviderTextLength = 300;
+// Durations and counts are read as doubles; beyond 2^53 they are no longer exact.
+constexpr qint64 MaxWhole = qint64(1) << 53;
+constexpr qint64 MaxInt = std::numeric_limits<int>::max();
+
+enum class Need { Optional, Required, NonEmpty };
+
+QString joinPath(const QString &where, const char *key)
+{
+    return where.isEmpty() ? QString::fromLatin1(key) : where + u'.' + QLatin1String(key);
+}
+
+QString itemPath(const QString &arrayPath, qsizetype index)
+{
+    return arrayPath + u'[' + QString::number(index) + u']';
+}
+
+QString clipped(const QString &text)
+{
+    const QString simple = text.simplified();
+    return simple.size() > MaxProviderTextLength ? simple.left(MaxProviderTextLength) + u'…'
+                                                 : simple;
+}
+
+// Reads one response. The first problem is kept and later reads give empty values, so a parse
+// function reads straight through and checks once at the end. Field paths for messages are
+// built only on failure; the callers build the paths of objects and items they descend into.
+// (spotifyparser.cpp has the same reader; the two should move to a shared header.)
+class Reader
+{
+public:
+    explicit Reader(const char *subject) : m_subject(QLatin1String(subject)) { }
+
+    bool failed() const { return !m_problem.isEmpty(); }
+    QString message() const { return m_subject + QLatin1String(": ") + m_problem; }
+
+    void fail(const QString &problem)
+    {
+        if (!failed())
+            m_problem = problem;
+    }
+    void failField(const QString &path, const char *problem)
+    {
+        fail(u'"' + path + QLatin1String("\" ") + QLatin1String(problem));
+    }
+
+    std::optional<QJsonObject> parse(const QByteArray &json)
+    {
+        if (json.trimmed().isEmpty()) {
+            fail(QStringLiteral("empty response"));
+            return std::nullopt;
+        }
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+        if (error.error != QJsonParseError::NoError) {
+            fail(QStringLiteral("invalid JSON at byte %1: %2")
+                     .arg(QString::number(error.offset), error.errorString()));
+            return std::nullopt;
+        }
+        if (!document.isObject()) {
+            fail(document.isArray() ? QStringLiteral("expected a JSON object, got an array")
+                                    : QStringLiteral("expected a JSON object"));
+            return std::nullopt;
+        }
+        return document.object();
+    }
+
+    // Undefined when absent (or null and optional), or after a failure.
+    QJsonValue value(const QJsonObject &object, const QString &where, const char *key, Need need)
+    {
+        const QJsonValue undefined(QJsonValue::Undefined); // not {}: that is null
+        if (failed())
+            return undefined;
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isUndefined()) {
+            if (need != Need::Optional)
+                fail(QLatin1String("missing \"") + joinPath(where, key) + u'"');
+            return undefined;
+        }
+        if (value.isNull()) {
+            if (need != Need::Optional)
+                failField(joinPath(where, key), "is null");
+            return undefined;
+        }
+        return value;
+    }
+
+    QString string(const QJsonObject &object, const QString &where, const char *key, Need need)
+    {
+        const QJsonValue value = this->value(object, where, key, need);
+        if (value.isUndefined())
+            return {};
+        if (!value.isString()) {
+            failField(joinPath(where, key), "is not a string");
+            return {};
+        }
+        QString text = value.toString();
+        if (need == Need::NonEmpty && text.trimmed().isEmpty()) {
+            failField(joinPath(where, key), "is empty");
+            return {};
+        }
+        return text;
+    }
+
+    std::optional<qint64> integer(const QJsonObject &object, const QString &where, const char *key,
+                                  Need need, qint64 minimum, qint64 maximum)
+    {
+        const QJsonValue value = this->value(object, where, key, need);
+        if (value.isUndefined())
+            return std::nullopt;
+        const double number = value.toDouble();
+        if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number) {
+            failField(joinPath(where, key), "is not a whole number");
+            return std::nullopt;
+        }
+        if (number < double(minimum) || number > double(maximum)) {
+            failField(joinPath(where, key), "is out of range");
+            return std::nullopt;
+        }
+        return qint64(number);
+    }
+
+    QJsonObject object(const QJsonObject &object, const QString &where, const char *key, Need need)
+    {
+        const QJsonValue value = this->value(object, where, key, need);
+        if (!value.isUndefined() && !value.isObject())
+            failField(joinPath(where, key), "is not an object");
+        return value.toObject();
+    }
+
+    QJsonArray array(const QJsonObject &object, const QString &where, const char *key, Need need)
+    {
+        const QJsonValue value = this->value(object, where, key, need);
+        if (!value.isUndefined() && !value.isArray())
+            failField(joinPath(where, key), "is not an array");
+        return value.toArray();
+    }
+
+    QJsonObject element(const QJsonArray &array, qsizetype index, const QString &arrayPath)
+    {
+        if (failed())
+            return {};
+        const QJsonValue value = array.at(index);
+        if (!value.isObject())
+            failField(itemPath(arrayPath, index), "is not an object");
+        return value.toObject();
+    }
+
+    std::optional<bool> boolean(const QJsonObject &object, const QString &where, const char *key,
+                                Need need)
+    {
+        const QJsonValue value = this->value(object, where, key, need);
+        if (value.isUndefined())
+            return std::nullopt;
+        if (!value.isBool()) {
+            failField(joinPath(where, key), "is not true or false");
+            return std::nullopt;
+        }
+        return value.toBool();
+    }
+
+    // Only absolute http(s) URLs: these are fetched or opened later.
+    QUrl url(const QJsonObject &object, const QString &where, const char *key, Need need)
+    {
+        const QString text = string(object, where, key, need);
+        if (text.isEmpty())
+            return {};
+        const QUrl url(text, QUrl::StrictMode);
+        const QString scheme = url.scheme();
+        if (!url.isValid() || url.host().isEmpty()
+            || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+            failField(joinPath(where, key), "is not an http(s) URL");
+            return {};
+        }
+        return url;
+    }
+
+private:
+    QString m_subject;
+    QString m_problem;
+};
+
+struct PartialDate
+{
+    int year = 0;
+    QString text;
+};
+
+bool isAsciiDigit(QChar c)
+{
+    return c.unicode() >= u'0' && c.unicode() <= u'9';
+}
+
+// "1981", "1981-12" or "1981-12-15"; an empty text (MusicBrainz's unknown date) or year "0000"
+// means unknown. nullopt for anything else.
+std::optional<PartialDate> partialDate(const QString &text)
+{
+    if (text.isEmpty())
+        return PartialDate {};
+    if (text.size() != 4 && text.size() != 7 && text.size() != 10)
+        return std::nullopt;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const bool dash = i == 4 || i == 7;
+        if (dash ? text.at(i) != u'-' : !isAsciiDigit(text.at(i)))
+            return std::nullopt;
+    }
+    const int year = QStringView(text).left(4).toInt();
+    if (year == 0)
+        return PartialDate {};
+    const int month = text.size() >= 7 ? QStringView(text).mid(5, 2).toInt() : 1;
+    const int day = text.size() == 10 ? QStringView(text).mid(8, 2).toInt() : 1;
+    if (!QDate(year, month, day).isValid())
+        return std::nullopt;
+    return PartialDate {year, text};
+}
+
+QString describeError(const QJsonObject &object)
+{
+    const QJsonValue error = object.value(QLatin1String("error"));
+    const QString text = error.isString() ? clipped(error.toString()) : QString();
+    return text.isEmpty() ? QString() : QLatin1String("MusicBrainz error: ") + text;
+}
+
+// Parses the top level and turns an error body into a failure that carries its text.
+std::optional<QJsonObject> parseTop(Reader &reader, const QByteArray &json)
+{
+    std::optional<QJsonObject> top = reader.parse(json);
+    if (top) {
+        const QString error = describeError(*top);
+        if (!error.isEmpty()) {
+            reader.fail(QLatin1String("the response is an error: ") + error);
+            return std::nullopt;
+        }
+    }
+    return top;
+}
+
+// MBIDs go into request paths and links, so nothing but a plain UUID is taken.
+QString readMbid(Reader &reader, const QJsonObject &object, const QString &where)
+{
+    const QString id = reader.string(object, where, "id", Need::NonEmpty);
+    if (!id.isEmpty() && (id.size() != 36 || QUuid::fromString(id).isNull()))
+        reader.failField(joinPath(where, "id"), "is not an MBID");
+    return id;
+}
+
+void readDate(Reader &reader, const QJsonObject &object, const QString &where, const char *key,
+              Album *album)
+{
+    const std::optional<PartialDate> date
+        = partialDate(reader.string(object, where, key, Need::Optional));
+    if (!date) {
+        reader.failField(joinPath(where, key), "is not a date");
+        return;
+    }
+    album->year = date->year;
+    album->releaseDate = date->text;
+}
+
+// "JAY-Z" + " & " + "Kanye West": each credit's name (as credited, not the artist's own name)
+// followed by its join phrase.
+QString readArtistCredit(Reader &reader, const QJsonObject &object, const QString &where)
+{
+    const QJsonArray credits = reader.array(object, where, "artist-credit", Need::Required);
+    const QString path = joinPath(where, "artist-credit");
+    QString artist;
+    for (qsizetype i = 0; i < credits.size() && !reader.failed(); ++i) {
+        const QJsonObject credit = reader.element(credits, i, path);
+        const QString creditWhere = itemPath(path, i);
+        artist += reader.string(credit, creditWhere, "name", Need::Required);
+        artist += reader.string(credit, creditWhere, "joinphrase", Need::Optional);
+    }
+    return artist.trimmed();
+}
+
+SourceRef sourceFor(const QString &kind, const QString &id, const QString &format)
+{
+    SourceRef source;
+    source.provider = QStringLiteral("musicbrainz");
+    source.externalId = id;
+    source.url = QLatin1String("https://musicbrainz.org/") + kind + u'/' + id;
+    source.format = format;
+    return source;
+}
+
+Album readReleaseGroup(Reader &reader, const QJsonObject &object, const QString &where)
+{
+    Album album;
+    const QString id = readMbid(reader, object, where);
+    album.title = reader.string(object, where, "title", Need::Required);
+    album.artist = readArtistCredit(reader, object, where);
+    readDate(reader, object, where, "first-release-date", &album);
+    album.format = reader.string(object, where, "primary-type", Need::Optional);
+    album.sources = {sourceFor(QStringLiteral("release-group"), id, album.format)};
+    return album;
+}
+
+// Tracks of every medium in order; returns the number of tracks the media say they hold.
+qint64 readMedia(Reader &reader, const QJsonObject &release, Album *album)
+{
+    const QJsonArray media = reader.array(release, QString(), "media", Need::Required);
+    const QString mediaPath = QStringLiteral("media");
+    qint64 trackCount = 0;
+    for (qsizetype m = 0; m < media.size() && !reader.failed(); ++m) {
+        const QJsonObject medium = reader.element(media, m, mediaPath);
+        const QString mediumWhere = itemPath(mediaPath, m);
+        const int disc = int(
+            reader.integer(medium, mediumWhere, "position", Need::Required, 0, MaxInt).value_or(0));
+        const QString format = reader.string(medium, mediumWhere, "format", Need::Optional);
+        if (m == 0)
+            album->format = format;
+        const QJsonArray tracks = reader.array(medium, mediumWhere, "tracks", Need::Required);
+        const QString tracksPath = joinPath(mediumWhere, "tracks");
+        trackCount += reader.integer(medium, mediumWhere, "track-count", Need::Optional, 0, MaxInt)
+                          .value_or(tracks.size());
+        for (qsizetype t = 0; t < tracks.size() && !reader.failed(); ++t) {
+            const QJsonObject item = reader.element(tracks, t, tracksPath);
+            const QString trackWhere = itemPath(tracksPath, t);
+            Track track;
+            track.disc = disc;
+            track.title = reader.string(item, trackWhere, "title", Need::Required);
+            // "position" is not in the server's own fixtures; the list order is.
+            track.position
+                = int(reader.integer(item, trackWhere, "position", Need::Optional, 0, MaxInt)
+                          .value_or(t + 1));
+            track.durationMs
+                = reader.integer(item, trackWhere, "length", Need::Optional, 0, MaxWhole)
+                      .value_or(0);
+            album->tracks.append(track);
+        }
+    }
+    return trackCount;
+}
+
+bool isLoopback(const QString &host)
+{
+    return host == QLatin1String("localhost") || host.startsWith(QLatin1String("127."))
+        || host == QLatin1String("::1");
+}
+
+} // namespace
+
+ParseResult<AlbumListPage> MusicBrainzParser::releaseGroupSearch(const QByteArray &json)
+{
+    Reader reader("MusicBrainz release-group search");
+    const std::optional<QJsonObject> top = parseTop(reader, json);
+    if (!top)
+        return ParseResult<AlbumListPage>::failure(reader.message());
+
+    AlbumListPage page;
+    page.total
+        = int(reader.integer(*top, QString(), "count", Need::Required, 0, MaxInt).value_or(0));
+    page.offset
+        = int(reader.integer(*top, QString(), "offset", Need::Required, 0, MaxInt).value_or(0));
+    const QJsonArray groups = reader.array(*top, QString(), "release-groups", Need::Required);
+    const QString groupsPath = QStringLiteral("release-groups");
+    page.albums.reserve(groups.size());
+    for (qsizetype i = 0; i < groups.size() && !reader.failed(); ++i) {
+        const QJsonObject group = reader.element(groups, i, groupsPath);
+        page.albums.append(readReleaseGroup(reader, group, itemPath(groupsPath, i)));
+    }
+    if (reader.failed())
+        return ParseResult<AlbumListPage>::failure(reader.message());
+    return ParseResult<AlbumListPage>::success(std::move(page));
+}
+
+ParseResult<Album> MusicBrainzParser::release(const QByteArray &json)
+{
+    Reader reader("MusicBrainz release");
+    const std::optional<QJsonObject> top = parseTop(reader, json);
+    if (!top)
+        return ParseResult<Album>::failure(reader.message());
+
+    Album album;
+    const QString id = readMbid(reader, *top, QString());
+    album.title = reader.string(*top, QString(), "title", Need::Required);
+    album.artist = readArtistCredit(reader, *top, QString());
+    readDate(reader, *top, QString(), "date", &album);
+    album.barcode = reader.string(*top, QString(), "barcode", Need::Optional).trimmed();
+
+    QString catalogNumber;
+    const QJsonArray labelInfo = reader.array(*top, QString(), "label-info", Need::Optional);
+    if (!labelInfo.isEmpty()) {
+        const QString where = QStringLiteral("label-info[0]");
+        const QJsonObject info = reader.element(labelInfo, 0, QStringLiteral("label-info"));
+        catalogNumber = reader.string(info, where, "catalog-number", Need::Optional).trimmed();
+        // label is null when the release is credited to no known label.
+        const QJsonObject label = reader.object(info, where, "label", Need::Optional);
+        album.label = reader.string(label, joinPath(where, "label"), "name", Need::Optional);
+    }
+
+    album.trackCount = int(qMin(readMedia(reader, *top, &album), MaxInt));
+    if (reader.failed())
+        return ParseResult<Album>::failure(reader.message());
+
+    SourceRef source = sourceFor(QStringLiteral("release"), id, album.format);
+    source.barcode = album.barcode;
+    source.label = album.label;
+    source.catalogNumber = catalogNumber;
+    album.sources = {source};
+    return ParseResult<Album>::success(std::move(album));
+}
+
+ParseResult<QUrl> MusicBrainzParser::coverArtFront(const QByteArray &json, int size)
+{
+    Reader reader("Cover Art Archive");
+    const std::optional<QJsonObject> top = reader.parse(json);
+    if (!top)
+        return ParseResult<QUrl>::failure(reader.message());
+
+    const QJsonArray images = reader.array(*top, QString(), "images", Need::Required);
+    const QString imagesPath = QStringLiteral("images");
+    QJsonObject front;
+    QString frontWhere;
+    // Image ids are numbers in current answers and strings in older ones; they are not needed.
+    for (qsizetype i = 0; i < images.size() && !reader.failed() && frontWhere.isEmpty(); ++i) {
+        const QJsonObject image = reader.element(images, i, imagesPath);
+        if (reader.boolean(image, itemPath(imagesPath, i), "front", Need::Optional)
+                .value_or(false)) {
+            front = image;
+            frontWhere = itemPath(imagesPath, i);
+        }
+    }
+    if (!reader.failed() && frontWhere.isEmpty())
+        reader.fail(QStringLiteral("no image is marked front"));
+    if (reader.failed())
+        return ParseResult<QUrl>::failure(reader.message());
+
+    // "small" is the 250 thumbnail and "large" the 500 one; the nearer comes first.
+    const QByteArray sizeKey = QByteArray::number(size);
+    const char *const keys[]
+        = {sizeKey.constData(), size <= 250 ? "small" : "large", size <= 250 ? "large" : "small"};
+    const QJsonObject thumbnails = reader.object(front, frontWhere, "thumbnails", Need::Optional);
+    const QString thumbnailsWhere = joinPath(frontWhere, "thumbnails");
+    QUrl url;
+    for (const char *key : keys) {
+        if (url.isEmpty())
+            url = reader.url(thumbnails, thumbnailsWhere, key, Need::Optional);
+    }
+    if (url.isEmpty())
+        url = reader.url(front, frontWhere, "image", Need::NonEmpty);
+    if (reader.failed())
+        return ParseResult<QUrl>::failure(reader.message());
+
+    if (url.scheme() == QLatin1String("http") && !isLoopback(url.host()))
+        url.setScheme(QStringLiteral("https"));
+    return ParseResult<QUrl>::success(url);
+}
+
+QString MusicBrainzParser::errorMessage(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return {};
+    return describeError(document.object());
+}
+
+} // namespace aime
