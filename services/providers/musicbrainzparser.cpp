@@ -1,5 +1,7 @@
 #include "providers/musicbrainzparser.h"
 
+#include "providers/jsonfieldreader.h"
+
 #include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,196 +11,15 @@
 #include <QStringList>
 #include <QUuid>
 
-#include <cmath>
-#include <limits>
 #include <optional>
 
 namespace aime {
 
 namespace {
 
-// Provider text ends up in a status line or a dialog; a broken server could send megabytes.
-constexpr qsizetype MaxProviderTextLength = 300;
-// Durations and counts are read as doubles; beyond 2^53 they are no longer exact.
-constexpr qint64 MaxWhole = qint64(1) << 53;
-constexpr qint64 MaxInt = std::numeric_limits<int>::max();
-
-enum class Need { Optional, Required, NonEmpty };
-
-QString joinPath(const QString &where, const char *key)
-{
-    return where.isEmpty() ? QString::fromLatin1(key) : where + u'.' + QLatin1String(key);
-}
-
-QString itemPath(const QString &arrayPath, qsizetype index)
-{
-    return arrayPath + u'[' + QString::number(index) + u']';
-}
-
-QString clipped(const QString &text)
-{
-    const QString simple = text.simplified();
-    return simple.size() > MaxProviderTextLength ? simple.left(MaxProviderTextLength) + u'…'
-                                                 : simple;
-}
-
-// Reads one response. The first problem is kept and later reads give empty values, so a parse
-// function reads straight through and checks once at the end. Field paths for messages are
-// built only on failure; the callers build the paths of objects and items they descend into.
-// (spotifyparser.cpp has the same reader; the two should move to a shared header.)
-class Reader
-{
-public:
-    explicit Reader(const char *subject) : m_subject(QLatin1String(subject)) { }
-
-    bool failed() const { return !m_problem.isEmpty(); }
-    QString message() const { return m_subject + QLatin1String(": ") + m_problem; }
-
-    void fail(const QString &problem)
-    {
-        if (!failed())
-            m_problem = problem;
-    }
-    void failField(const QString &path, const char *problem)
-    {
-        fail(u'"' + path + QLatin1String("\" ") + QLatin1String(problem));
-    }
-
-    std::optional<QJsonObject> parse(const QByteArray &json)
-    {
-        if (json.trimmed().isEmpty()) {
-            fail(QStringLiteral("empty response"));
-            return std::nullopt;
-        }
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-        if (error.error != QJsonParseError::NoError) {
-            fail(QStringLiteral("invalid JSON at byte %1: %2")
-                     .arg(QString::number(error.offset), error.errorString()));
-            return std::nullopt;
-        }
-        if (!document.isObject()) {
-            fail(document.isArray() ? QStringLiteral("expected a JSON object, got an array")
-                                    : QStringLiteral("expected a JSON object"));
-            return std::nullopt;
-        }
-        return document.object();
-    }
-
-    // Undefined when absent (or null and optional), or after a failure.
-    QJsonValue value(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QJsonValue undefined(QJsonValue::Undefined); // not {}: that is null
-        if (failed())
-            return undefined;
-        const QJsonValue value = object.value(QLatin1String(key));
-        if (value.isUndefined()) {
-            if (need != Need::Optional)
-                fail(QLatin1String("missing \"") + joinPath(where, key) + u'"');
-            return undefined;
-        }
-        if (value.isNull()) {
-            if (need != Need::Optional)
-                failField(joinPath(where, key), "is null");
-            return undefined;
-        }
-        return value;
-    }
-
-    QString string(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QJsonValue value = this->value(object, where, key, need);
-        if (value.isUndefined())
-            return {};
-        if (!value.isString()) {
-            failField(joinPath(where, key), "is not a string");
-            return {};
-        }
-        QString text = value.toString();
-        if (need == Need::NonEmpty && text.trimmed().isEmpty()) {
-            failField(joinPath(where, key), "is empty");
-            return {};
-        }
-        return text;
-    }
-
-    std::optional<qint64> integer(const QJsonObject &object, const QString &where, const char *key,
-                                  Need need, qint64 minimum, qint64 maximum)
-    {
-        const QJsonValue value = this->value(object, where, key, need);
-        if (value.isUndefined())
-            return std::nullopt;
-        const double number = value.toDouble();
-        if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number) {
-            failField(joinPath(where, key), "is not a whole number");
-            return std::nullopt;
-        }
-        if (number < double(minimum) || number > double(maximum)) {
-            failField(joinPath(where, key), "is out of range");
-            return std::nullopt;
-        }
-        return qint64(number);
-    }
-
-    QJsonObject object(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QJsonValue value = this->value(object, where, key, need);
-        if (!value.isUndefined() && !value.isObject())
-            failField(joinPath(where, key), "is not an object");
-        return value.toObject();
-    }
-
-    QJsonArray array(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QJsonValue value = this->value(object, where, key, need);
-        if (!value.isUndefined() && !value.isArray())
-            failField(joinPath(where, key), "is not an array");
-        return value.toArray();
-    }
-
-    QJsonObject element(const QJsonArray &array, qsizetype index, const QString &arrayPath)
-    {
-        if (failed())
-            return {};
-        const QJsonValue value = array.at(index);
-        if (!value.isObject())
-            failField(itemPath(arrayPath, index), "is not an object");
-        return value.toObject();
-    }
-
-    std::optional<bool> boolean(const QJsonObject &object, const QString &where, const char *key,
-                                Need need)
-    {
-        const QJsonValue value = this->value(object, where, key, need);
-        if (value.isUndefined())
-            return std::nullopt;
-        if (!value.isBool()) {
-            failField(joinPath(where, key), "is not true or false");
-            return std::nullopt;
-        }
-        return value.toBool();
-    }
-
-    // Only absolute http(s) URLs: these are fetched or opened later.
-    QUrl url(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QString text = string(object, where, key, need);
-        if (text.isEmpty())
-            return {};
-        const QUrl url(text, QUrl::StrictMode);
-        const QString scheme = url.scheme();
-        if (!url.isValid() || url.host().isEmpty()
-            || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-            failField(joinPath(where, key), "is not an http(s) URL");
-            return {};
-        }
-        return url;
-    }
-
-private:
-    QString m_subject;
-    QString m_problem;
-};
+using Need = JsonFieldReader::Need;
+constexpr qint64 MaxWhole = JsonFieldReader::MaxWhole;
+constexpr qint64 MaxInt = JsonFieldReader::MaxInt;
 
 struct PartialDate
 {
@@ -237,12 +58,12 @@ std::optional<PartialDate> partialDate(const QString &text)
 QString describeError(const QJsonObject &object)
 {
     const QJsonValue error = object.value(QLatin1String("error"));
-    const QString text = error.isString() ? clipped(error.toString()) : QString();
+    const QString text = error.isString() ? clippedProviderText(error.toString()) : QString();
     return text.isEmpty() ? QString() : QLatin1String("MusicBrainz error: ") + text;
 }
 
 // Parses the top level and turns an error body into a failure that carries its text.
-std::optional<QJsonObject> parseTop(Reader &reader, const QByteArray &json)
+std::optional<QJsonObject> parseTop(JsonFieldReader &reader, const QByteArray &json)
 {
     std::optional<QJsonObject> top = reader.parse(json);
     if (top) {
@@ -256,7 +77,7 @@ std::optional<QJsonObject> parseTop(Reader &reader, const QByteArray &json)
 }
 
 // MBIDs go into request paths and links, so nothing but a plain UUID is taken.
-QString readMbid(Reader &reader, const QJsonObject &object, const QString &where)
+QString readMbid(JsonFieldReader &reader, const QJsonObject &object, const QString &where)
 {
     const QString id = reader.string(object, where, "id", Need::NonEmpty);
     if (!id.isEmpty() && (id.size() != 36 || QUuid::fromString(id).isNull()))
@@ -264,8 +85,8 @@ QString readMbid(Reader &reader, const QJsonObject &object, const QString &where
     return id;
 }
 
-void readDate(Reader &reader, const QJsonObject &object, const QString &where, const char *key,
-              Album *album)
+void readDate(JsonFieldReader &reader, const QJsonObject &object, const QString &where,
+              const char *key, Album *album)
 {
     const std::optional<PartialDate> date
         = partialDate(reader.string(object, where, key, Need::Optional));
@@ -279,7 +100,7 @@ void readDate(Reader &reader, const QJsonObject &object, const QString &where, c
 
 // "JAY-Z" + " & " + "Kanye West": each credit's name (as credited, not the artist's own name)
 // followed by its join phrase.
-QString readArtistCredit(Reader &reader, const QJsonObject &object, const QString &where)
+QString readArtistCredit(JsonFieldReader &reader, const QJsonObject &object, const QString &where)
 {
     const QJsonArray credits = reader.array(object, where, "artist-credit", Need::Required);
     const QString path = joinPath(where, "artist-credit");
@@ -303,7 +124,7 @@ SourceRef sourceFor(const QString &kind, const QString &id, const QString &forma
     return source;
 }
 
-Album readReleaseGroup(Reader &reader, const QJsonObject &object, const QString &where)
+Album readReleaseGroup(JsonFieldReader &reader, const QJsonObject &object, const QString &where)
 {
     Album album;
     const QString id = readMbid(reader, object, where);
@@ -316,7 +137,7 @@ Album readReleaseGroup(Reader &reader, const QJsonObject &object, const QString 
 }
 
 // Tracks of every medium in order; returns the number of tracks the media say they hold.
-qint64 readMedia(Reader &reader, const QJsonObject &release, Album *album)
+qint64 readMedia(JsonFieldReader &reader, const QJsonObject &release, Album *album)
 {
     const QJsonArray media = reader.array(release, QString(), "media", Need::Required);
     const QString mediaPath = QStringLiteral("media");
@@ -362,7 +183,7 @@ bool isLoopback(const QString &host)
 
 ParseResult<AlbumListPage> MusicBrainzParser::releaseGroupSearch(const QByteArray &json)
 {
-    Reader reader("MusicBrainz release-group search");
+    JsonFieldReader reader("MusicBrainz release-group search");
     const std::optional<QJsonObject> top = parseTop(reader, json);
     if (!top)
         return ParseResult<AlbumListPage>::failure(reader.message());
@@ -386,7 +207,7 @@ ParseResult<AlbumListPage> MusicBrainzParser::releaseGroupSearch(const QByteArra
 
 ParseResult<Album> MusicBrainzParser::release(const QByteArray &json)
 {
-    Reader reader("MusicBrainz release");
+    JsonFieldReader reader("MusicBrainz release");
     const std::optional<QJsonObject> top = parseTop(reader, json);
     if (!top)
         return ParseResult<Album>::failure(reader.message());
@@ -423,7 +244,7 @@ ParseResult<Album> MusicBrainzParser::release(const QByteArray &json)
 
 ParseResult<QUrl> MusicBrainzParser::coverArtFront(const QByteArray &json, int size)
 {
-    Reader reader("Cover Art Archive");
+    JsonFieldReader reader("Cover Art Archive");
     const std::optional<QJsonObject> top = reader.parse(json);
     if (!top)
         return ParseResult<QUrl>::failure(reader.message());

@@ -1,5 +1,7 @@
 #include "providers/spotifyparser.h"
 
+#include "providers/jsonfieldreader.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
@@ -9,182 +11,15 @@
 #include <QJsonValue>
 
 #include <cmath>
-#include <limits>
 #include <optional>
 
 namespace aime {
 
 namespace {
 
-// Provider text ends up in a status line or a dialog; a broken server could send megabytes.
-constexpr qsizetype MaxProviderTextLength = 300;
-// Durations and counts are read as doubles; beyond 2^53 they are no longer exact.
-constexpr qint64 MaxWhole = qint64(1) << 53;
-constexpr qint64 MaxInt = std::numeric_limits<int>::max();
-
-enum class Need { Optional, Required, NonEmpty };
-
-QString joinPath(const QString &where, const char *key)
-{
-    return where.isEmpty() ? QString::fromLatin1(key) : where + u'.' + QLatin1String(key);
-}
-
-QString itemPath(const QString &arrayPath, qsizetype index)
-{
-    return arrayPath + u'[' + QString::number(index) + u']';
-}
-
-QString clipped(const QString &text)
-{
-    const QString simple = text.simplified();
-    return simple.size() > MaxProviderTextLength ? simple.left(MaxProviderTextLength) + u'…'
-                                                 : simple;
-}
-
-// Reads one response. The first problem is kept and later reads give empty values, so a parse
-// function reads straight through and checks once at the end. Field paths for messages are
-// built only on failure; the callers build the paths of objects and items they descend into.
-// (musicbrainzparser.cpp has the same reader; the two should move to a shared header.)
-class Reader
-{
-public:
-    explicit Reader(const char *subject) : m_subject(QLatin1String(subject)) { }
-
-    bool failed() const { return !m_problem.isEmpty(); }
-    QString message() const { return m_subject + QLatin1String(": ") + m_problem; }
-
-    void fail(const QString &problem)
-    {
-        if (!failed())
-            m_problem = problem;
-    }
-    void failField(const QString &path, const char *problem)
-    {
-        fail(u'"' + path + QLatin1String("\" ") + QLatin1String(problem));
-    }
-
-    std::optional<QJsonObject> parse(const QByteArray &json)
-    {
-        if (json.trimmed().isEmpty()) {
-            fail(QStringLiteral("empty response"));
-            return std::nullopt;
-        }
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-        if (error.error != QJsonParseError::NoError) {
-            fail(QStringLiteral("invalid JSON at byte %1: %2")
-                     .arg(QString::number(error.offset), error.errorString()));
-            return std::nullopt;
-        }
-        if (!document.isObject()) {
-            fail(document.isArray() ? QStringLiteral("expected a JSON object, got an array")
-                                    : QStringLiteral("expected a JSON object"));
-            return std::nullopt;
-        }
-        return document.object();
-    }
-
-    // Undefined when absent (or null and optional), or after a failure.
-    QJsonValue value(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QJsonValue undefined(QJsonValue::Undefined); // not {}: that is null
-        if (failed())
-            return undefined;
-        const QJsonValue value = object.value(QLatin1String(key));
-        if (value.isUndefined()) {
-            if (need != Need::Optional)
-                fail(QLatin1String("missing \"") + joinPath(where, key) + u'"');
-            return undefined;
-        }
-        if (value.isNull()) {
-            if (need != Need::Optional)
-                failField(joinPath(where, key), "is null");
-            return undefined;
-        }
-        return value;
-    }
-
-    QString string(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QJsonValue value = this->value(object, where, key, need);
-        if (value.isUndefined())
-            return {};
-        if (!value.isString()) {
-            failField(joinPath(where, key), "is not a string");
-            return {};
-        }
-        QString text = value.toString();
-        if (need == Need::NonEmpty && text.trimmed().isEmpty()) {
-            failField(joinPath(where, key), "is empty");
-            return {};
-        }
-        return text;
-    }
-
-    std::optional<qint64> integer(const QJsonObject &object, const QString &where, const char *key,
-                                  Need need, qint64 minimum, qint64 maximum)
-    {
-        const QJsonValue value = this->value(object, where, key, need);
-        if (value.isUndefined())
-            return std::nullopt;
-        const double number = value.toDouble();
-        if (!value.isDouble() || !std::isfinite(number) || std::trunc(number) != number) {
-            failField(joinPath(where, key), "is not a whole number");
-            return std::nullopt;
-        }
-        if (number < double(minimum) || number > double(maximum)) {
-            failField(joinPath(where, key), "is out of range");
-            return std::nullopt;
-        }
-        return qint64(number);
-    }
-
-    QJsonObject object(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QJsonValue value = this->value(object, where, key, need);
-        if (!value.isUndefined() && !value.isObject())
-            failField(joinPath(where, key), "is not an object");
-        return value.toObject();
-    }
-
-    QJsonArray array(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QJsonValue value = this->value(object, where, key, need);
-        if (!value.isUndefined() && !value.isArray())
-            failField(joinPath(where, key), "is not an array");
-        return value.toArray();
-    }
-
-    QJsonObject element(const QJsonArray &array, qsizetype index, const QString &arrayPath)
-    {
-        if (failed())
-            return {};
-        const QJsonValue value = array.at(index);
-        if (!value.isObject())
-            failField(itemPath(arrayPath, index), "is not an object");
-        return value.toObject();
-    }
-
-    // Only absolute http(s) URLs: these are fetched or opened later.
-    QUrl url(const QJsonObject &object, const QString &where, const char *key, Need need)
-    {
-        const QString text = string(object, where, key, need);
-        if (text.isEmpty())
-            return {};
-        const QUrl url(text, QUrl::StrictMode);
-        const QString scheme = url.scheme();
-        if (!url.isValid() || url.host().isEmpty()
-            || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-            failField(joinPath(where, key), "is not an http(s) URL");
-            return {};
-        }
-        return url;
-    }
-
-private:
-    QString m_subject;
-    QString m_problem;
-};
+using Need = JsonFieldReader::Need;
+constexpr qint64 MaxWhole = JsonFieldReader::MaxWhole;
+constexpr qint64 MaxInt = JsonFieldReader::MaxInt;
 
 struct PartialDate
 {
@@ -232,7 +67,7 @@ QString describeError(const QJsonObject &object)
         const bool hasStatus = statusValue.isDouble() && std::trunc(status) == status
             && status >= 100 && status <= 999;
         const QString message
-            = messageValue.isString() ? clipped(messageValue.toString()) : QString();
+            = messageValue.isString() ? clippedProviderText(messageValue.toString()) : QString();
         if (!hasStatus && message.isEmpty())
             return {};
         QString text = QStringLiteral("error");
@@ -243,12 +78,13 @@ QString describeError(const QJsonObject &object)
         return text;
     }
     if (error.isString()) {
-        const QString code = clipped(error.toString());
+        const QString code = clippedProviderText(error.toString());
         if (code.isEmpty())
             return {};
         const QJsonValue descriptionValue = object.value(QLatin1String("error_description"));
-        const QString description
-            = descriptionValue.isString() ? clipped(descriptionValue.toString()) : QString();
+        const QString description = descriptionValue.isString()
+            ? clippedProviderText(descriptionValue.toString())
+            : QString();
         QString text = QLatin1String("sign-in error (") + code + u')';
         if (!description.isEmpty())
             text += QLatin1String(": ") + description;
@@ -259,7 +95,7 @@ QString describeError(const QJsonObject &object)
 
 // Parses the top level and turns an error body into a failure that carries its text, so a caller
 // handing a 4xx body to a value parser still gets Spotify's reason.
-std::optional<QJsonObject> parseTop(Reader &reader, const QByteArray &json)
+std::optional<QJsonObject> parseTop(JsonFieldReader &reader, const QByteArray &json)
 {
     std::optional<QJsonObject> top = reader.parse(json);
     if (top && top->contains(QLatin1String("error"))) {
@@ -296,7 +132,8 @@ QString formatFor(const QString &albumType)
     return albumType.left(1).toUpper() + albumType.mid(1);
 }
 
-void readReleaseDate(Reader &reader, const QJsonObject &object, const QString &where, Album *album)
+void readReleaseDate(JsonFieldReader &reader, const QJsonObject &object, const QString &where,
+                     Album *album)
 {
     const QString date = reader.string(object, where, "release_date", Need::Optional);
     const QString precision
@@ -318,7 +155,7 @@ void readReleaseDate(Reader &reader, const QJsonObject &object, const QString &w
     album->releaseDate = parsed->text;
 }
 
-QString readArtists(Reader &reader, const QJsonObject &object, const QString &where)
+QString readArtists(JsonFieldReader &reader, const QJsonObject &object, const QString &where)
 {
     const QJsonArray artists = reader.array(object, where, "artists", Need::Required);
     const QString path = joinPath(where, "artists");
@@ -334,7 +171,7 @@ QString readArtists(Reader &reader, const QJsonObject &object, const QString &wh
 
 // The widest image; "widest first" is documented but not relied on. Missing sizes count as 0,
 // so with no sizes at all the first image wins.
-QString readCover(Reader &reader, const QJsonObject &object, const QString &where)
+QString readCover(JsonFieldReader &reader, const QJsonObject &object, const QString &where)
 {
     const QJsonArray images = reader.array(object, where, "images", Need::Optional);
     const QString path = joinPath(where, "images");
@@ -354,7 +191,7 @@ QString readCover(Reader &reader, const QJsonObject &object, const QString &wher
     return best;
 }
 
-QList<Track> readTracks(Reader &reader, const QJsonObject &page, const QString &where)
+QList<Track> readTracks(JsonFieldReader &reader, const QJsonObject &page, const QString &where)
 {
     const QJsonArray items = reader.array(page, where, "items", Need::Required);
     const QString path = joinPath(where, "items");
@@ -379,8 +216,8 @@ QList<Track> readTracks(Reader &reader, const QJsonObject &page, const QString &
 
 // A full album (tracksNeed Required) or a simplified one from a list (Optional). tracksNext, when
 // given, receives the embedded tracks page's "next".
-Album readAlbum(Reader &reader, const QJsonObject &object, const QString &where, Need tracksNeed,
-                QUrl *tracksNext = nullptr)
+Album readAlbum(JsonFieldReader &reader, const QJsonObject &object, const QString &where,
+                Need tracksNeed, QUrl *tracksNext = nullptr)
 {
     Album album;
     const QString id = reader.string(object, where, "id", Need::NonEmpty);
@@ -437,8 +274,8 @@ Album readAlbum(Reader &reader, const QJsonObject &object, const QString &where,
 }
 
 // total, offset and next of a paging object; returns its items.
-QJsonArray readPaging(Reader &reader, const QJsonObject &paging, const QString &where, int *total,
-                      int *offset, QUrl *next)
+QJsonArray readPaging(JsonFieldReader &reader, const QJsonObject &paging, const QString &where,
+                      int *total, int *offset, QUrl *next)
 {
     *total = int(reader.integer(paging, where, "total", Need::Required, 0, MaxInt).value_or(0));
     *offset = int(reader.integer(paging, where, "offset", Need::Required, 0, MaxInt).value_or(0));
@@ -448,7 +285,7 @@ QJsonArray readPaging(Reader &reader, const QJsonObject &paging, const QString &
 
 ParseResult<Album> parseAlbum(const QByteArray &json, QUrl *tracksNext)
 {
-    Reader reader("Spotify album");
+    JsonFieldReader reader("Spotify album");
     const std::optional<QJsonObject> top = parseTop(reader, json);
     if (!top)
         return ParseResult<Album>::failure(reader.message());
@@ -462,7 +299,7 @@ ParseResult<Album> parseAlbum(const QByteArray &json, QUrl *tracksNext)
 
 ParseResult<AlbumListPage> SpotifyParser::searchAlbums(const QByteArray &json)
 {
-    Reader reader("Spotify search");
+    JsonFieldReader reader("Spotify search");
     const std::optional<QJsonObject> top = parseTop(reader, json);
     if (!top)
         return ParseResult<AlbumListPage>::failure(reader.message());
@@ -496,7 +333,7 @@ QUrl SpotifyParser::embeddedTracksNext(const QByteArray &albumJson)
 
 ParseResult<TrackPage> SpotifyParser::albumTracks(const QByteArray &json)
 {
-    Reader reader("Spotify album tracks");
+    JsonFieldReader reader("Spotify album tracks");
     const std::optional<QJsonObject> top = parseTop(reader, json);
     if (!top)
         return ParseResult<TrackPage>::failure(reader.message());
@@ -512,7 +349,7 @@ ParseResult<TrackPage> SpotifyParser::albumTracks(const QByteArray &json)
 
 ParseResult<AlbumListPage> SpotifyParser::savedAlbums(const QByteArray &json)
 {
-    Reader reader("Spotify saved albums");
+    JsonFieldReader reader("Spotify saved albums");
     const std::optional<QJsonObject> top = parseTop(reader, json);
     if (!top)
         return ParseResult<AlbumListPage>::failure(reader.message());
@@ -544,7 +381,7 @@ ParseResult<AlbumListPage> SpotifyParser::savedAlbums(const QByteArray &json)
 
 ParseResult<SpotifyToken> SpotifyParser::token(const QByteArray &json)
 {
-    Reader reader("Spotify token");
+    JsonFieldReader reader("Spotify token");
     const std::optional<QJsonObject> top = parseTop(reader, json);
     if (!top)
         return ParseResult<SpotifyToken>::failure(reader.message());
@@ -555,7 +392,7 @@ ParseResult<SpotifyToken> SpotifyParser::token(const QByteArray &json)
     if (!token.tokenType.isEmpty()
         && token.tokenType.compare(QLatin1String("bearer"), Qt::CaseInsensitive) != 0) {
         reader.fail(QStringLiteral("\"token_type\" is \"%1\", expected \"Bearer\"")
-                        .arg(clipped(token.tokenType)));
+                        .arg(clippedProviderText(token.tokenType)));
     }
     token.expiresInSeconds
         = int(reader.integer(*top, QString(), "expires_in", Need::Required, 0, MaxInt).value_or(0));

@@ -1,4 +1,5 @@
 #include "domain/album.h"
+#include "parsertesting.h"
 #include "providers/discogsparser.h"
 
 #include <QFile>
@@ -25,17 +26,18 @@ namespace {
 
 constexpr qsizetype TenMegabytes = 10 * 1024 * 1024;
 
+constexpr QLatin1String Provider("discogs");
+
 QString fixturePath(const QString &name)
 {
-    return qEnvironmentVariable("AIME_FIXTURES") + QLatin1String("/discogs/") + name;
+    return testing::fixturePath(Provider, name);
 }
 
 // initTestCase checks that every fixture can be read, so an empty result here is a test failure
 // already reported.
 QByteArray fixture(const char *name)
 {
-    QFile file(fixturePath(QString::fromUtf8(name)));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return testing::fixture(Provider, QString::fromUtf8(name));
 }
 
 QStringList names(std::initializer_list<const char *> texts)
@@ -252,13 +254,7 @@ AlbumListPage page(int total, int offset, const char *next, const QList<Want> &a
     return page;
 }
 
-struct Outcome
-{
-    bool ok = false;
-    QString error;
-};
-
-Outcome parse(Endpoint endpoint, const QByteArray &body)
+testing::ParseOutcome parse(Endpoint endpoint, const QByteArray &body)
 {
     switch (endpoint) {
     case Endpoint::Search: {
@@ -1140,7 +1136,7 @@ void TestDiscogsParser::hostileBodies()
     QFETCH(QString, expected);
     QFETCH(bool, prefixOnly);
 
-    const Outcome outcome = parse(endpoint, body);
+    const testing::ParseOutcome outcome = parse(endpoint, body);
     QVERIFY(!outcome.ok);
     QVERIFY(!outcome.error.isEmpty());
     if (prefixOnly)

@@ -1,9 +1,9 @@
 #include "domain/album.h"
+#include "parsertesting.h"
 #include "providers/musicbrainzparser.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -11,77 +11,28 @@
 
 using namespace aime;
 
-Q_DECLARE_METATYPE(aime::Track)
-
-namespace aime {
-// Found by QCOMPARE through argument-dependent lookup, so a failing track comparison shows values.
-char *toString(const Track &track)
-{
-    return QTest::toString(QStringLiteral("disc %1 #%2 \"%3\" %4 ms")
-                               .arg(QString::number(track.disc), QString::number(track.position),
-                                    track.title, QString::number(track.durationMs)));
-}
-} // namespace aime
-
 namespace {
+
+constexpr QLatin1String Provider("musicbrainz");
 
 QString fixturePath(const QString &name)
 {
-    return qEnvironmentVariable("AIME_FIXTURES") + QLatin1String("/musicbrainz/") + name;
+    return testing::fixturePath(Provider, name);
 }
 
-// Empty when the fixture cannot be read; every test checks for that before using it.
 QByteArray fixture(const QString &name)
 {
-    QFile file(fixturePath(name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// The node with value set at a path such as "media[1].tracks[4].title" (an undefined value
-// removes the key), so each hostile case is one readable edit of a realistic body.
-QJsonValue withEdit(const QJsonValue &node, QStringView path, const QJsonValue &value)
-{
-    if (path.startsWith(u'[')) {
-        const qsizetype close = path.indexOf(u']');
-        const qsizetype index = path.mid(1, close - 1).toInt();
-        QStringView rest = path.mid(close + 1);
-        if (rest.startsWith(u'.'))
-            rest = rest.mid(1);
-        QJsonArray array = node.toArray();
-        if (!rest.isEmpty())
-            array[index] = withEdit(array.at(index), rest, value);
-        else if (value.isUndefined())
-            array.removeAt(index);
-        else
-            array[index] = value;
-        return array;
-    }
-    qsizetype end = 0;
-    while (end < path.size() && path.at(end) != u'.' && path.at(end) != u'[')
-        ++end;
-    const QString key = path.left(end).toString();
-    QStringView rest = path.mid(end);
-    if (rest.startsWith(u'.'))
-        rest = rest.mid(1);
-    QJsonObject object = node.toObject();
-    if (!rest.isEmpty())
-        object[key] = withEdit(object.value(key), rest, value);
-    else if (value.isUndefined())
-        object.remove(key);
-    else
-        object[key] = value;
-    return object;
+    return testing::fixture(Provider, name);
 }
 
 QByteArray edited(const QString &name, const QString &path, const QJsonValue &value)
 {
-    const QJsonValue root = QJsonDocument::fromJson(fixture(name)).object();
-    return QJsonDocument(withEdit(root, path, value).toObject()).toJson(QJsonDocument::Compact);
+    return testing::edited(fixture(name), path, value);
 }
 
 QByteArray removed(const QString &name, const QString &path)
 {
-    return edited(name, path, QJsonValue(QJsonValue::Undefined));
+    return testing::removed(fixture(name), path);
 }
 
 Album mbAlbum(const QString &kind, const QString &id, const QString &title, const QString &artist,
@@ -148,22 +99,15 @@ void compareAlbums(const Album &actual, const Album &expected)
     QVERIFY(a == e); // catches a field added to SourceRef but not compared above
 }
 
-struct Outcome
-{
-    bool ok = false;
-    QString error;
-};
-
 // Each parser by name, so one hostile table covers all of them.
-Outcome run(const QString &parser, const QByteArray &body)
+testing::ParseOutcome run(const QString &parser, const QByteArray &body)
 {
-    const auto outcome = [](const auto &result) { return Outcome {result.ok(), result.error}; };
     if (parser == QLatin1String("search"))
-        return outcome(MusicBrainzParser::releaseGroupSearch(body));
+        return testing::outcomeOf(MusicBrainzParser::releaseGroupSearch(body));
     if (parser == QLatin1String("release"))
-        return outcome(MusicBrainzParser::release(body));
+        return testing::outcomeOf(MusicBrainzParser::release(body));
     if (parser == QLatin1String("cover"))
-        return outcome(MusicBrainzParser::coverArtFront(body, 500));
+        return testing::outcomeOf(MusicBrainzParser::coverArtFront(body, 500));
     qFatal("unknown parser");
 }
 
@@ -672,12 +616,7 @@ void TestMusicBrainzParser::rejectsHostileBodies()
     QFETCH(QByteArray, json);
     QFETCH(QString, fragment);
 
-    const Outcome outcome = run(parser, json);
-    QVERIFY2(!outcome.ok, "a hostile body was accepted");
-    QVERIFY2(outcome.error.startsWith(subjectOf(parser) + QLatin1String(": ")),
-             qPrintable(outcome.error));
-    QVERIFY2(outcome.error.contains(fragment), qPrintable(outcome.error));
-    QVERIFY2(outcome.error.size() < 1000, "an error message must stay readable");
+    testing::verifyRejected(run(parser, json), subjectOf(parser), fragment);
 }
 
 void TestMusicBrainzParser::parsesLargeBodies_data()

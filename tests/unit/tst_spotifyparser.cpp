@@ -1,10 +1,10 @@
 #include "domain/album.h"
+#include "parsertesting.h"
 #include "providers/spotifyparser.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -12,77 +12,28 @@
 
 using namespace aime;
 
-Q_DECLARE_METATYPE(aime::Track)
-
-namespace aime {
-// Found by QCOMPARE through argument-dependent lookup, so a failing track comparison shows values.
-char *toString(const Track &track)
-{
-    return QTest::toString(QStringLiteral("disc %1 #%2 \"%3\" %4 ms")
-                               .arg(QString::number(track.disc), QString::number(track.position),
-                                    track.title, QString::number(track.durationMs)));
-}
-} // namespace aime
-
 namespace {
+
+constexpr QLatin1String Provider("spotify");
 
 QString fixturePath(const QString &name)
 {
-    return qEnvironmentVariable("AIME_FIXTURES") + QLatin1String("/spotify/") + name;
+    return testing::fixturePath(Provider, name);
 }
 
-// Empty when the fixture cannot be read; every test checks for that before using it.
 QByteArray fixture(const QString &name)
 {
-    QFile file(fixturePath(name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// The node with value set at a path such as "albums.items[1].name" (an undefined value removes
-// the key), so each hostile case is one readable edit of a realistic body.
-QJsonValue withEdit(const QJsonValue &node, QStringView path, const QJsonValue &value)
-{
-    if (path.startsWith(u'[')) {
-        const qsizetype close = path.indexOf(u']');
-        const qsizetype index = path.mid(1, close - 1).toInt();
-        QStringView rest = path.mid(close + 1);
-        if (rest.startsWith(u'.'))
-            rest = rest.mid(1);
-        QJsonArray array = node.toArray();
-        if (!rest.isEmpty())
-            array[index] = withEdit(array.at(index), rest, value);
-        else if (value.isUndefined())
-            array.removeAt(index);
-        else
-            array[index] = value;
-        return array;
-    }
-    qsizetype end = 0;
-    while (end < path.size() && path.at(end) != u'.' && path.at(end) != u'[')
-        ++end;
-    const QString key = path.left(end).toString();
-    QStringView rest = path.mid(end);
-    if (rest.startsWith(u'.'))
-        rest = rest.mid(1);
-    QJsonObject object = node.toObject();
-    if (!rest.isEmpty())
-        object[key] = withEdit(object.value(key), rest, value);
-    else if (value.isUndefined())
-        object.remove(key);
-    else
-        object[key] = value;
-    return object;
+    return testing::fixture(Provider, name);
 }
 
 QByteArray edited(const QString &name, const QString &path, const QJsonValue &value)
 {
-    const QJsonValue root = QJsonDocument::fromJson(fixture(name)).object();
-    return QJsonDocument(withEdit(root, path, value).toObject()).toJson(QJsonDocument::Compact);
+    return testing::edited(fixture(name), path, value);
 }
 
 QByteArray removed(const QString &name, const QString &path)
 {
-    return edited(name, path, QJsonValue(QJsonValue::Undefined));
+    return testing::removed(fixture(name), path);
 }
 
 QDateTime utc(int year, int month, int day, int hour, int minute, int second)
@@ -162,26 +113,19 @@ void compareTrackSamples(const QList<Track> &actual, int size, const QList<int> 
         QCOMPARE(actual.at(indexes.at(i)), samples.at(i));
 }
 
-struct Outcome
-{
-    bool ok = false;
-    QString error;
-};
-
 // Each parser by name, so one hostile table covers all of them.
-Outcome run(const QString &parser, const QByteArray &body)
+testing::ParseOutcome run(const QString &parser, const QByteArray &body)
 {
-    const auto outcome = [](const auto &result) { return Outcome {result.ok(), result.error}; };
     if (parser == QLatin1String("search"))
-        return outcome(SpotifyParser::searchAlbums(body));
+        return testing::outcomeOf(SpotifyParser::searchAlbums(body));
     if (parser == QLatin1String("album"))
-        return outcome(SpotifyParser::album(body));
+        return testing::outcomeOf(SpotifyParser::album(body));
     if (parser == QLatin1String("tracks"))
-        return outcome(SpotifyParser::albumTracks(body));
+        return testing::outcomeOf(SpotifyParser::albumTracks(body));
     if (parser == QLatin1String("saved"))
-        return outcome(SpotifyParser::savedAlbums(body));
+        return testing::outcomeOf(SpotifyParser::savedAlbums(body));
     if (parser == QLatin1String("token"))
-        return outcome(SpotifyParser::token(body));
+        return testing::outcomeOf(SpotifyParser::token(body));
     qFatal("unknown parser");
 }
 
@@ -945,12 +889,7 @@ void TestSpotifyParser::rejectsHostileBodies()
     QFETCH(QByteArray, json);
     QFETCH(QString, fragment);
 
-    const Outcome outcome = run(parser, json);
-    QVERIFY2(!outcome.ok, "a hostile body was accepted");
-    QVERIFY2(outcome.error.startsWith(subjectOf(parser) + QLatin1String(": ")),
-             qPrintable(outcome.error));
-    QVERIFY2(outcome.error.contains(fragment), qPrintable(outcome.error));
-    QVERIFY2(outcome.error.size() < 1000, "an error message must stay readable");
+    testing::verifyRejected(run(parser, json), subjectOf(parser), fragment);
 }
 
 void TestSpotifyParser::parsesLargeBodies_data()
