@@ -74,6 +74,13 @@ ProviderGate::~ProviderGate()
     m_inFlight.clear();
 }
 
+void ProviderGate::setRate(int requestsPerWindow, std::chrono::milliseconds window)
+{
+    m_limits.requestsPerWindow = requestsPerWindow;
+    m_limits.window = window;
+    schedulePump(0);
+}
+
 GateReply *ProviderGate::get(const QNetworkRequest &request)
 {
     return send(QByteArrayLiteral("GET"), request);

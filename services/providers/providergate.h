@@ -42,6 +42,8 @@ public:
 
     const QString &name() const { return m_name; }
     const GateLimits &limits() const { return m_limits; }
+    // A new rate, e.g. when an account gains a token; requests in the window still count.
+    void setRate(int requestsPerWindow, std::chrono::milliseconds window);
     void setAuthorizer(Authorizer authorizer) { m_authorizer = std::move(authorizer); }
     void setTokenRefresher(TokenRefresher refresher) { m_refresher = std::move(refresher); }
 

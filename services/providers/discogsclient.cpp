@@ -1,0 +1,129 @@
+#include "providers/discogsclient.h"
+
+#include "core/futurecallback.h"
+#include "providers/providerconfig.h"
+#include "providers/providergate.h"
+
+#include <QNetworkRequest>
+#include <QUrlQuery>
+#include <QtConcurrent>
+
+namespace aime {
+
+DiscogsClient::DiscogsClient(QNetworkAccessManager *network, QThreadPool *pool, QUrl baseUrl,
+                             QObject *parent)
+    : QObject(parent),
+      m_pool(pool),
+      m_baseUrl(std::move(baseUrl)),
+      m_gate(new ProviderGate(ProviderConfig::displayName(Provider::Discogs), network,
+                              ProviderConfig::limitsFromEnvironment(
+                                  Provider::Discogs, QProcessEnvironment::systemEnvironment(),
+                                  ProviderConfig::defaultLimits(Provider::Discogs, false)),
+                              this))
+{
+    m_gate->setAuthorizer([this](QNetworkRequest &request) {
+        if (!m_token.isEmpty())
+            request.setRawHeader("Authorization", "Discogs token=" + m_token.toUtf8());
+    });
+}
+
+DiscogsClient::~DiscogsClient() = default;
+
+QByteArray DiscogsClient::userAgent()
+{
+    // Discogs asks for a User-Agent that names the application and its version.
+    return QByteArrayLiteral("AIME/" AIME_VERSION);
+}
+
+void DiscogsClient::setToken(const QString &token)
+{
+    m_token = token.trimmed();
+    // Discogs allows 60 requests a minute with a token and 25 without.
+    const GateLimits limits = ProviderConfig::limitsFromEnvironment(
+        Provider::Discogs, QProcessEnvironment::systemEnvironment(),
+        ProviderConfig::defaultLimits(Provider::Discogs, hasToken()));
+    m_gate->setRate(limits.requestsPerWindow, limits.window);
+}
+
+QNetworkRequest DiscogsClient::request(const QString &path,
+                                       const QList<QPair<QString, QString>> &query) const
+{
+    QUrl url = m_baseUrl;
+    // The path arrives percent-encoded (a user name may hold "/" or spaces) and must stay so.
+    url.setPath(m_baseUrl.path(QUrl::FullyEncoded) + path, QUrl::TolerantMode);
+    if (!query.isEmpty()) {
+        QUrlQuery urlQuery;
+        for (const auto &[key, value] : query)
+            urlQuery.addQueryItem(key, value);
+        url.setQuery(urlQuery);
+    }
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    request.setRawHeader("Accept", "application/vnd.discogs.v2.discogs+json");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    return request;
+}
+
+template<typename T>
+GateReply *DiscogsClient::send(const QNetworkRequest &request,
+                               ParseResult<T> (*parse)(const QByteArray &), Handler<T> done)
+{
+    GateReply *reply = m_gate->get(request);
+    connect(reply, &GateReply::finished, this, [this, reply, parse, done = std::move(done)] {
+        if (reply->error() != GateError::None) {
+            QString message = reply->errorString();
+            const QString providerText = DiscogsParser::errorMessage(reply->body());
+            if (reply->error() == GateError::Unauthorized)
+                message = tr("Discogs refused the token: reconnect in Preferences > Accounts.");
+            else if (!providerText.isEmpty())
+                message += u' ' + tr("Discogs says: %1").arg(providerText);
+            done(ParseResult<T>::failure(message));
+            reply->deleteLater();
+            return;
+        }
+        // Pages of a hundred releases are parsed off the GUI thread.
+        const QByteArray body = reply->body();
+        onFinished(QtConcurrent::run(m_pool, [parse, body] { return parse(body); }), reply,
+                   [reply, done](const ParseResult<T> &result) {
+                       done(result);
+                       reply->deleteLater();
+                   });
+    });
+    return reply;
+}
+
+GateReply *DiscogsClient::identity(Handler<DiscogsIdentity> done)
+{
+    return send(request(QStringLiteral("/oauth/identity"), {}), &DiscogsParser::identity,
+                std::move(done));
+}
+
+GateReply *DiscogsClient::release(qint64 releaseId, Handler<Album> done)
+{
+    return send(request(QStringLiteral("/releases/%1").arg(releaseId), {}), &DiscogsParser::release,
+                std::move(done));
+}
+
+GateReply *DiscogsClient::collectionPage(const QString &username, int page,
+                                         Handler<AlbumListPage> done)
+{
+    const QString path = QStringLiteral("/users/%1/collection/folders/0/releases")
+                             .arg(QString::fromUtf8(QUrl::toPercentEncoding(username)));
+    return send(request(path,
+                        {{QStringLiteral("page"), QString::number(page)},
+                         {QStringLiteral("per_page"), QString::number(collectionPageSize)}}),
+                &DiscogsParser::collectionPage, std::move(done));
+}
+
+GateReply *DiscogsClient::search(const QString &query, int page, Handler<AlbumListPage> done)
+{
+    return send(request(QStringLiteral("/database/search"),
+                        {{QStringLiteral("q"), query},
+                         {QStringLiteral("type"), QStringLiteral("release")},
+                         {QStringLiteral("page"), QString::number(page)},
+                         {QStringLiteral("per_page"), QStringLiteral("50")}}),
+                &DiscogsParser::search, std::move(done));
+}
+
+} // namespace aime

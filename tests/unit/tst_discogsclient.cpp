@@ -1,0 +1,207 @@
+#include "core/workerpool.h"
+#include "fakeserver.h"
+#include "providers/discogsclient.h"
+#include "providers/providergate.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace aime;
+using fakes::FakeResponse;
+using fakes::FakeServer;
+using fakes::Fault;
+
+namespace {
+
+QByteArray fixture(const QString &name)
+{
+    QFile file(qEnvironmentVariable("AIME_FIXTURES") + QStringLiteral("/discogs/") + name);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Serves the Discogs fixtures by path, and refuses requests without the token.
+FakeResponse discogsFixtures(const QHttpServerRequest &request)
+{
+    bool authorized = false;
+    for (const auto &[key, value] : request.headers()) {
+        if (key.compare("Authorization", Qt::CaseInsensitive) == 0)
+            authorized = value == "Discogs token=secret-token";
+    }
+    if (!authorized)
+        return {401, fixture(QStringLiteral("error-401.json"))};
+    const QString path = request.url().path();
+    if (path == QLatin1String("/oauth/identity"))
+        return {200, fixture(QStringLiteral("identity.json"))};
+    if (path.startsWith(QLatin1String("/releases/")))
+        return {200, fixture(QStringLiteral("release-vinyl.json"))};
+    if (path.endsWith(QLatin1String("/collection/folders/0/releases")))
+        return {200, fixture(QStringLiteral("collection-page1.json"))};
+    if (path == QLatin1String("/database/search"))
+        return {200, fixture(QStringLiteral("search-page1.json"))};
+    return {404, fixture(QStringLiteral("error-404.json"))};
+}
+
+template<typename T> struct Outcome
+{
+    bool called = false;
+    ParseResult<T> result;
+};
+
+} // namespace
+
+class TestDiscogsClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void requestsCarryTokenAndUserAgent();
+    void releaseIsParsed();
+    void collectionPageIsParsedAndPaged();
+    void badTokenSaysWhatToDo();
+    void serverErrorsAreReportedAfterRetries();
+    void malformedAnswerIsAnError();
+    void cancelStopsARequest();
+    void tokenRaisesTheRate();
+
+private:
+    std::unique_ptr<FakeServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<WorkerPool> m_pool;
+    std::unique_ptr<DiscogsClient> m_client;
+};
+
+void TestDiscogsClient::initTestCase()
+{
+    QVERIFY2(!fixture(QStringLiteral("identity.json")).isEmpty(),
+             "AIME_FIXTURES must name tests/fixtures");
+}
+
+void TestDiscogsClient::init()
+{
+    qputenv("AIME_DISCOGS_RATE", "600/1"); // scaled: the tests are about behaviour, not pace
+    m_server = std::make_unique<FakeServer>();
+    QVERIFY(m_server->listen());
+    m_server->setHandler(&discogsFixtures);
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_pool = std::make_unique<WorkerPool>();
+    m_client = std::make_unique<DiscogsClient>(m_network.get(), m_pool.get(), m_server->baseUrl());
+    m_client->setToken(QStringLiteral("secret-token"));
+}
+
+void TestDiscogsClient::cleanup()
+{
+    m_client.reset();
+    m_pool.reset();
+    m_network.reset();
+    m_server.reset();
+    qunsetenv("AIME_DISCOGS_RATE");
+}
+
+void TestDiscogsClient::requestsCarryTokenAndUserAgent()
+{
+    Outcome<DiscogsIdentity> outcome;
+    m_client->identity([&](const ParseResult<DiscogsIdentity> &result) {
+        outcome = {true, result};
+    });
+    QTRY_VERIFY(outcome.called);
+    QVERIFY2(outcome.result.ok(), qPrintable(outcome.result.error));
+    QVERIFY(!outcome.result.value->username.isEmpty());
+    QCOMPARE(m_server->lastHeader("Authorization"),
+             QByteArrayLiteral("Discogs token=secret-token"));
+    QVERIFY(m_server->lastHeader("User-Agent").startsWith("AIME/"));
+    QCOMPARE(m_server->lastHeader("Accept"),
+             QByteArrayLiteral("application/vnd.discogs.v2.discogs+json"));
+}
+
+void TestDiscogsClient::releaseIsParsed()
+{
+    Outcome<Album> outcome;
+    m_client->release(249504, [&](const ParseResult<Album> &result) { outcome = {true, result}; });
+    QTRY_VERIFY(outcome.called);
+    QVERIFY2(outcome.result.ok(), qPrintable(outcome.result.error));
+    QVERIFY(!outcome.result.value->tracks.isEmpty());
+    QCOMPARE(outcome.result.value->sources.first().provider, QStringLiteral("discogs"));
+    QCOMPARE(m_server->requestPaths().last(), QByteArrayLiteral("/releases/249504"));
+}
+
+void TestDiscogsClient::collectionPageIsParsedAndPaged()
+{
+    Outcome<AlbumListPage> outcome;
+    m_client->collectionPage(QStringLiteral("a user/with space"), 2,
+                             [&](const ParseResult<AlbumListPage> &result) {
+                                 outcome = {true, result};
+                             });
+    QTRY_VERIFY(outcome.called);
+    QVERIFY2(outcome.result.ok(), qPrintable(outcome.result.error));
+    QVERIFY(!outcome.result.value->albums.isEmpty());
+    const QByteArray path = m_server->requestPaths().last();
+    QVERIFY2(path.startsWith("/users/a%20user%2Fwith%20space/collection/folders/0/releases?"),
+             path.constData());
+    QVERIFY(path.contains("page=2"));
+    QVERIFY(path.contains("per_page=100"));
+}
+
+void TestDiscogsClient::badTokenSaysWhatToDo()
+{
+    m_client->setToken(QStringLiteral("wrong"));
+    Outcome<Album> outcome;
+    m_client->release(1, [&](const ParseResult<Album> &result) { outcome = {true, result}; });
+    QTRY_VERIFY(outcome.called);
+    QVERIFY(!outcome.result.ok());
+    QVERIFY2(outcome.result.error.contains(QStringLiteral("Preferences > Accounts")),
+             qPrintable(outcome.result.error));
+    QCOMPARE(m_server->requestCount(), 1);
+}
+
+void TestDiscogsClient::serverErrorsAreReportedAfterRetries()
+{
+    m_server->failNext(Fault::Status500, 20);
+    Outcome<Album> outcome;
+    m_client->release(1, [&](const ParseResult<Album> &result) { outcome = {true, result}; });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.called, 30000);
+    QVERIFY(!outcome.result.ok());
+    QVERIFY(outcome.result.error.contains(QStringLiteral("500")));
+    QCOMPARE(m_server->requestCount(), 5);
+}
+
+void TestDiscogsClient::malformedAnswerIsAnError()
+{
+    m_server->failNext(Fault::MalformedJson);
+    Outcome<Album> outcome;
+    m_client->release(1, [&](const ParseResult<Album> &result) { outcome = {true, result}; });
+    QTRY_VERIFY(outcome.called);
+    QVERIFY(!outcome.result.ok());
+    QVERIFY(outcome.result.error.contains(QStringLiteral("Discogs")));
+}
+
+void TestDiscogsClient::cancelStopsARequest()
+{
+    m_server->setLatency(std::chrono::milliseconds(3000));
+    Outcome<Album> outcome;
+    QPointer<GateReply> reply = m_client->release(1, [&](const ParseResult<Album> &result) {
+        outcome = {true, result};
+    });
+    QTRY_COMPARE(m_server->requestCount(), 1);
+    reply->cancel();
+    QTRY_VERIFY(outcome.called);
+    QVERIFY(!outcome.result.ok());
+    QTRY_VERIFY(reply.isNull()); // the client deletes its handle once done has run
+}
+
+void TestDiscogsClient::tokenRaisesTheRate()
+{
+    qunsetenv("AIME_DISCOGS_RATE");
+    m_client->setToken(QString());
+    QCOMPARE(m_client->gate()->limits().requestsPerWindow, 25);
+    m_client->setToken(QStringLiteral("secret-token"));
+    QCOMPARE(m_client->gate()->limits().requestsPerWindow, 60);
+    QCOMPARE(m_client->gate()->limits().maxInFlight, 5);
+}
+
+QTEST_GUILESS_MAIN(TestDiscogsClient)
+#include "tst_discogsclient.moc"
