@@ -62,6 +62,9 @@ public:
     // Strict limits: more than `requests` arrivals within any `window`, or more than
     // `maxInFlight` answers pending at once, get `limitedStatus` at once.
     void setRateLimit(int requests, std::chrono::milliseconds window, int limitedStatus = 429);
+    // The configured limit (0: none) and its window.
+    int rateLimit() const { return m_rateLimit; }
+    std::chrono::milliseconds rateWindow() const { return m_rateWindow; }
     void setMaxInFlight(int maxInFlight) { m_maxInFlight = maxInFlight; }
     // The next `count` requests get `fault` instead of the handler's answer.
     void failNext(Fault fault, int count = 1, int retryAfterSeconds = -1);
