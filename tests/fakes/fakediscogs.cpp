@@ -350,6 +350,14 @@ FakeResponse FakeDiscogs::route(const QHttpServerRequest &request, Auth auth)
             return collection(parts.at(1), request, auth);
         if (parts == QStringList {QStringLiteral("database"), QStringLiteral("search")})
             return search(request, auth);
+        // The profile and the folder list, which clients such as python3-discogs-client walk
+        // before they reach a folder's releases.
+        if (parts.size() == 2 && parts.at(0) == QLatin1String("users"))
+            return profile(parts.at(1));
+        if (parts.size() >= 4 && parts.size() <= 5 && parts.at(0) == QLatin1String("users")
+            && parts.at(2) == QLatin1String("collection")
+            && parts.at(3) == QLatin1String("folders"))
+            return folders(parts.at(1), parts.size() == 5 ? parts.at(4) : QString(), auth);
     }
     return error(404, "The requested resource was not found.");
 }
@@ -404,6 +412,52 @@ FakeResponse FakeDiscogs::identity(Auth auth) const
                              {QStringLiteral("resource_url"),
                               url(QLatin1String("/users/") + m_options.username)},
                              {QStringLiteral("consumer_name"), QStringLiteral("AIME fake")}});
+}
+
+FakeResponse FakeDiscogs::profile(const QString &user) const
+{
+    if (user.compare(m_options.username, Qt::CaseInsensitive) != 0)
+        return error(404, "User does not exist or may have been deleted.");
+    const QString base = QLatin1String("/users/") + m_options.username;
+    return json(200,
+                QJsonObject {
+                    {QStringLiteral("id"), 3144612},
+                    {QStringLiteral("username"), m_options.username},
+                    {QStringLiteral("resource_url"), url(base)},
+                    {QStringLiteral("uri"),
+                     QString(QStringLiteral("https://www.discogs.com/user/") + m_options.username)},
+                    {QStringLiteral("collection_folders_url"),
+                     url(base + QLatin1String("/collection/folders"))},
+                    {QStringLiteral("collection_fields_url"),
+                     url(base + QLatin1String("/collection/fields"))},
+                    {QStringLiteral("wantlist_url"), url(base + QLatin1String("/wants"))},
+                    {QStringLiteral("num_collection"), albumCount()}});
+}
+
+FakeResponse FakeDiscogs::folders(const QString &user, const QString &folder, Auth auth) const
+{
+    if (auth != Auth::Valid)
+        return error(401, "You must authenticate to access this resource.");
+    if (user.compare(m_options.username, Qt::CaseInsensitive) != 0)
+        return error(404, "User does not exist or may have been deleted.");
+    const QString base
+        = QLatin1String("/users/") + m_options.username + QLatin1String("/collection/folders/");
+    const auto folderObject = [&](int id, const QString &name) {
+        return QJsonObject {{QStringLiteral("id"), id},
+                            {QStringLiteral("name"), name},
+                            {QStringLiteral("count"), albumCount()},
+                            {QStringLiteral("resource_url"), url(base + QString::number(id))}};
+    };
+    if (folder == QLatin1String("0"))
+        return json(200, folderObject(0, QStringLiteral("All")));
+    if (folder == QLatin1String("1"))
+        return json(200, folderObject(1, QStringLiteral("Uncategorized")));
+    if (!folder.isEmpty())
+        return error(404, "Folder not found.");
+    return json(200,
+                QJsonObject {{QStringLiteral("folders"),
+                              QJsonArray {folderObject(0, QStringLiteral("All")),
+                                          folderObject(1, QStringLiteral("Uncategorized"))}}});
 }
 
 FakeResponse FakeDiscogs::release(qint64 id, Auth auth) const

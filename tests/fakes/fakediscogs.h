@@ -35,7 +35,7 @@ public:
     FakeDiscogs(const FakeDiscogs &) = delete;
     FakeDiscogs &operator=(const FakeDiscogs &) = delete;
 
-    bool listen() { return m_server.listen(); }
+    bool listen(quint16 port = 0) { return m_server.listen(port); }
     QUrl baseUrl() const { return m_server.baseUrl(); }
     FakeServer &server() { return m_server; }
 
@@ -83,6 +83,8 @@ private:
     FakeResponse handle(const QHttpServerRequest &request);
     FakeResponse route(const QHttpServerRequest &request, Auth auth);
     FakeResponse identity(Auth auth) const;
+    FakeResponse profile(const QString &user) const;
+    FakeResponse folders(const QString &user, const QString &folder, Auth auth) const;
     FakeResponse release(qint64 id, Auth auth) const;
     FakeResponse collection(const QString &user, const QHttpServerRequest &request,
                             Auth auth) const;

@@ -27,9 +27,9 @@ FakeServer::~FakeServer()
     close();
 }
 
-bool FakeServer::listen()
+bool FakeServer::listen(quint16 port)
 {
-    m_port = m_server.listen(QHostAddress::LocalHost, 0);
+    m_port = m_server.listen(QHostAddress::LocalHost, port);
     m_clock.start();
     return m_port != 0;
 }

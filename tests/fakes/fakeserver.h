@@ -51,8 +51,8 @@ public:
     explicit FakeServer(QObject *parent = nullptr);
     ~FakeServer() override;
 
-    // Listens on 127.0.0.1 with a free port; false if it cannot.
-    bool listen();
+    // Listens on 127.0.0.1, on `port` or a free one when 0; false if it cannot.
+    bool listen(quint16 port = 0);
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;
 

@@ -526,8 +526,8 @@ void TestFakeDiscogs::notFound_data()
     QTest::newRow("release id not a number") << QStringLiteral("/releases/abc") << release;
     QTest::newRow("unknown path") << QStringLiteral("/nowhere") << resource;
     QTest::newRow("masters not served") << QStringLiteral("/masters/50001") << resource;
-    QTest::newRow("collection without releases")
-        << QStringLiteral("/users/collector/collection/folders/0") << resource;
+    QTest::newRow("collection fields not served")
+        << QStringLiteral("/users/collector/collection/fields") << resource;
 }
 
 void TestFakeDiscogs::notFound()
