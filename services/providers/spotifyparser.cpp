@@ -1,5 +1,6 @@
 #include "providers/spotifyparser.h"
 
+#include "domain/partialdate.h"
 #include "providers/jsonfieldreader.h"
 
 #include <QDate>
@@ -20,40 +21,6 @@ namespace {
 using Need = JsonFieldReader::Need;
 constexpr qint64 MaxWhole = JsonFieldReader::MaxWhole;
 constexpr qint64 MaxInt = JsonFieldReader::MaxInt;
-
-struct PartialDate
-{
-    int year = 0;
-    QString text;
-};
-
-bool isAsciiDigit(QChar c)
-{
-    return c.unicode() >= u'0' && c.unicode() <= u'9';
-}
-
-// "1981", "1981-12" or "1981-12-15"; an empty text or year "0000" (some old catalogue entries)
-// means unknown. nullopt for anything else.
-std::optional<PartialDate> partialDate(const QString &text)
-{
-    if (text.isEmpty())
-        return PartialDate {};
-    if (text.size() != 4 && text.size() != 7 && text.size() != 10)
-        return std::nullopt;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const bool dash = i == 4 || i == 7;
-        if (dash ? text.at(i) != u'-' : !isAsciiDigit(text.at(i)))
-            return std::nullopt;
-    }
-    const int year = QStringView(text).left(4).toInt();
-    if (year == 0)
-        return PartialDate {};
-    const int month = text.size() >= 7 ? QStringView(text).mid(5, 2).toInt() : 1;
-    const int day = text.size() == 10 ? QStringView(text).mid(8, 2).toInt() : 1;
-    if (!QDate(year, month, day).isValid())
-        return std::nullopt;
-    return PartialDate {year, text};
-}
 
 // The error body's text without the "Spotify" prefix, or empty when the object is not one.
 QString describeError(const QJsonObject &object)
@@ -146,7 +113,7 @@ void readReleaseDate(JsonFieldReader &reader, const QJsonObject &object, const Q
         length = 7;
     else if (precision == QLatin1String("day"))
         length = 10;
-    const std::optional<PartialDate> parsed = partialDate(date.left(length));
+    const std::optional<PartialDate> parsed = PartialDate::parse(date.left(length));
     if (!parsed) {
         reader.failField(joinPath(where, "release_date"), "is not a date");
         return;
