@@ -1,27 +1,22 @@
 #include "providers/discogsclient.h"
 
-#include "core/futurecallback.h"
 #include "providers/providerconfig.h"
 #include "providers/providergate.h"
 
-#include <QNetworkRequest>
 #include <QUrlQuery>
-#include <QtConcurrent>
 
 namespace aime {
 
 DiscogsClient::DiscogsClient(QNetworkAccessManager *network, QThreadPool *pool, QUrl baseUrl,
                              QObject *parent)
-    : QObject(parent),
-      m_pool(pool),
-      m_baseUrl(std::move(baseUrl)),
-      m_gate(new ProviderGate(ProviderConfig::displayName(Provider::Discogs), network,
-                              ProviderConfig::limitsFromEnvironment(
-                                  Provider::Discogs, QProcessEnvironment::systemEnvironment(),
-                                  ProviderConfig::defaultLimits(Provider::Discogs, false)),
-                              this))
+    : ProviderClient(ProviderConfig::displayName(Provider::Discogs), network, pool,
+                     ProviderConfig::limitsFromEnvironment(
+                         Provider::Discogs, QProcessEnvironment::systemEnvironment(),
+                         ProviderConfig::defaultLimits(Provider::Discogs, false)),
+                     parent),
+      m_baseUrl(std::move(baseUrl))
 {
-    m_gate->setAuthorizer([this](QNetworkRequest &request) {
+    gate()->setAuthorizer([this](QNetworkRequest &request) {
         if (!m_token.isEmpty())
             request.setRawHeader("Authorization", "Discogs token=" + m_token.toUtf8());
     });
@@ -42,7 +37,7 @@ void DiscogsClient::setToken(const QString &token)
     const GateLimits limits = ProviderConfig::limitsFromEnvironment(
         Provider::Discogs, QProcessEnvironment::systemEnvironment(),
         ProviderConfig::defaultLimits(Provider::Discogs, hasToken()));
-    m_gate->setRate(limits.requestsPerWindow, limits.window);
+    gate()->setRate(limits.requestsPerWindow, limits.window);
 }
 
 QNetworkRequest DiscogsClient::request(const QString &path,
@@ -65,44 +60,23 @@ QNetworkRequest DiscogsClient::request(const QString &path,
     return request;
 }
 
-template<typename T>
-GateReply *DiscogsClient::send(const QNetworkRequest &request,
-                               ParseResult<T> (*parse)(const QByteArray &), Handler<T> done)
+QString DiscogsClient::failureMessage(const GateReply &reply, const QString &providerText) const
 {
-    GateReply *reply = m_gate->get(request);
-    connect(reply, &GateReply::finished, this, [this, reply, parse, done = std::move(done)] {
-        if (reply->error() != GateError::None) {
-            QString message = reply->errorString();
-            const QString providerText = DiscogsParser::errorMessage(reply->body());
-            if (reply->error() == GateError::Unauthorized)
-                message = tr("Discogs refused the token: reconnect in Preferences > Accounts.");
-            else if (!providerText.isEmpty())
-                message += u' ' + tr("Discogs says: %1").arg(providerText);
-            done(ParseResult<T>::failure(message));
-            reply->deleteLater();
-            return;
-        }
-        // Pages of a hundred releases are parsed off the GUI thread.
-        const QByteArray body = reply->body();
-        onFinished(QtConcurrent::run(m_pool, [parse, body] { return parse(body); }), reply,
-                   [reply, done](const ParseResult<T> &result) {
-                       done(result);
-                       reply->deleteLater();
-                   });
-    });
-    return reply;
+    if (reply.error() == GateError::Unauthorized)
+        return tr("Discogs refused the token: reconnect in Preferences > Accounts.");
+    return ProviderClient::failureMessage(reply, providerText);
 }
 
 GateReply *DiscogsClient::identity(Handler<DiscogsIdentity> done)
 {
     return send(request(QStringLiteral("/oauth/identity"), {}), &DiscogsParser::identity,
-                std::move(done));
+                &DiscogsParser::errorMessage, std::move(done));
 }
 
 GateReply *DiscogsClient::release(qint64 releaseId, Handler<Album> done)
 {
     return send(request(QStringLiteral("/releases/%1").arg(releaseId), {}), &DiscogsParser::release,
-                std::move(done));
+                &DiscogsParser::errorMessage, std::move(done));
 }
 
 GateReply *DiscogsClient::collectionPage(const QString &username, int page,
@@ -113,7 +87,7 @@ GateReply *DiscogsClient::collectionPage(const QString &username, int page,
     return send(request(path,
                         {{QStringLiteral("page"), QString::number(page)},
                          {QStringLiteral("per_page"), QString::number(collectionPageSize)}}),
-                &DiscogsParser::collectionPage, std::move(done));
+                &DiscogsParser::collectionPage, &DiscogsParser::errorMessage, std::move(done));
 }
 
 GateReply *DiscogsClient::search(const QString &query, int page, Handler<AlbumListPage> done)
@@ -123,7 +97,7 @@ GateReply *DiscogsClient::search(const QString &query, int page, Handler<AlbumLi
                          {QStringLiteral("type"), QStringLiteral("release")},
                          {QStringLiteral("page"), QString::number(page)},
                          {QStringLiteral("per_page"), QStringLiteral("50")}}),
-                &DiscogsParser::search, std::move(done));
+                &DiscogsParser::search, &DiscogsParser::errorMessage, std::move(done));
 }
 
 } // namespace aime

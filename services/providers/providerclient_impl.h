@@ -1,0 +1,36 @@
+#pragma once
+
+// The template part of ProviderClient, included at the end of providerclient.h.
+
+#include "core/futurecallback.h"
+#include "providers/providergate.h"
+
+#include <QtConcurrent>
+
+namespace aime {
+
+template<typename T, typename Parse>
+GateReply *ProviderClient::send(const QNetworkRequest &request, Parse parse,
+                                QString (*providerError)(const QByteArray &), Handler<T> done)
+{
+    GateReply *reply = m_gate->get(request);
+    connect(
+        reply, &GateReply::finished, this,
+        [this, reply, parse, providerError, done = std::move(done)] {
+            if (reply->error() != GateError::None) {
+                done(ParseResult<T>::failure(failureMessage(*reply, providerError(reply->body()))));
+                reply->deleteLater();
+                return;
+            }
+            // A page of results is parsed off the GUI thread.
+            const QByteArray body = reply->body();
+            onFinished(QtConcurrent::run(m_pool, [parse, body] { return parse(body); }), reply,
+                       [reply, done](const ParseResult<T> &result) {
+                           done(result);
+                           reply->deleteLater();
+                       });
+        });
+    return reply;
+}
+
+} // namespace aime
