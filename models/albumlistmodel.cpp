@@ -125,20 +125,6 @@ void AlbumListModel::reload()
     requestPage(PageKind::Replace);
 }
 
-qint64 AlbumListModel::albumIdAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
-}
-
-int AlbumListModel::rowOfAlbum(qint64 albumId) const
-{
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == albumId)
-            return row;
-    }
-    return -1;
-}
-
 void AlbumListModel::scheduleRefresh()
 {
     if (!m_started)

@@ -57,8 +57,6 @@ public:
     // Albums matching the query in the whole store; -1 until counted.
     int totalCount() const { return m_totalCount; }
     bool isLoading() const { return m_loading; }
-    qint64 albumIdAt(int row) const;
-    int rowOfAlbum(qint64 albumId) const;
 
 Q_SIGNALS:
     void totalCountChanged(int count);

@@ -147,11 +147,6 @@ QSqlDatabase AlbumStore::connection()
     return m_connections.connection();
 }
 
-void AlbumStore::releaseThreadConnection()
-{
-    m_connections.releaseThisThread();
-}
-
 StoreStatus AlbumStore::status() const
 {
     QMutexLocker lock(&m_statusMutex);

@@ -57,9 +57,6 @@ public:
     // when visit returns false. Returns false on a database error.
     bool forEachAlbum(const std::function<bool(const Album &)> &visit, QString *error = nullptr);
 
-    // Drops the calling thread's connection (for threads that outlive their use of the store).
-    void releaseThreadConnection();
-
 Q_SIGNALS:
     // Emitted from the writing thread after the commit; connect with a queued connection.
     void albumsChanged(const QList<qint64> &albumIds);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/album.h"
+#include "providers/parseresult.h"
 
 #include <QByteArray>
 #include <QJsonValue>
@@ -40,6 +41,13 @@ template<typename Result> ParseOutcome outcomeOf(const Result &result)
 {
     return ParseOutcome {result.ok(), result.error};
 }
+
+// What a client's `done` callback was given, for the client tests.
+template<typename T> struct ClientOutcome
+{
+    bool called = false;
+    aime::ParseResult<T> result;
+};
 
 // The checks every hostile body must pass: refused, with a message that starts with the
 // parser's subject and ": ", holds fragment and stays readable.

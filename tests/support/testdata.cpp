@@ -50,11 +50,6 @@ QList<Album> generatedAlbums(int count, int firstIndex)
     return albums;
 }
 
-QString TemporaryStore::databasePath() const
-{
-    return store->config().databaseName;
-}
-
 std::unique_ptr<TemporaryStore> openTemporaryStore()
 {
     auto temporary = std::make_unique<TemporaryStore>();

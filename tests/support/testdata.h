@@ -22,8 +22,6 @@ struct TemporaryStore
 {
     QTemporaryDir dir;
     std::unique_ptr<AlbumStore> store;
-
-    QString databasePath() const;
 };
 std::unique_ptr<TemporaryStore> openTemporaryStore();
 

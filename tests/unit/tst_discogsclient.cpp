@@ -1,9 +1,9 @@
 #include "core/workerpool.h"
 #include "fakeserver.h"
+#include "parsertesting.h"
 #include "providers/discogsclient.h"
 #include "providers/providergate.h"
 
-#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -17,8 +17,7 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(qEnvironmentVariable("AIME_FIXTURES") + QStringLiteral("/discogs/") + name);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return testing::fixture(QLatin1String("discogs"), name);
 }
 
 // Serves the Discogs fixtures by path, and refuses requests without the token.
@@ -43,11 +42,7 @@ FakeResponse discogsFixtures(const QHttpServerRequest &request)
     return {404, fixture(QStringLiteral("error-404.json"))};
 }
 
-template<typename T> struct Outcome
-{
-    bool called = false;
-    ParseResult<T> result;
-};
+template<typename T> using Outcome = testing::ClientOutcome<T>;
 
 } // namespace
 

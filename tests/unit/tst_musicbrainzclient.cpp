@@ -1,9 +1,9 @@
 #include "core/workerpool.h"
 #include "fakeserver.h"
+#include "parsertesting.h"
 #include "providers/musicbrainzclient.h"
 #include "providers/providergate.h"
 
-#include <QFile>
 #include <QNetworkAccessManager>
 #include <QTest>
 #include <QUrlQuery>
@@ -17,8 +17,7 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(qEnvironmentVariable("AIME_FIXTURES") + QStringLiteral("/musicbrainz/") + name);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return testing::fixture(QLatin1String("musicbrainz"), name);
 }
 
 FakeResponse musicBrainzFixtures(const QHttpServerRequest &request)
@@ -33,11 +32,7 @@ FakeResponse musicBrainzFixtures(const QHttpServerRequest &request)
     return {404, fixture(QStringLiteral("error-not-found.json"))};
 }
 
-template<typename T> struct Outcome
-{
-    bool called = false;
-    ParseResult<T> result;
-};
+template<typename T> using Outcome = testing::ClientOutcome<T>;
 
 } // namespace
 
