@@ -43,6 +43,11 @@ protected:
     template<typename T, typename Parse>
     GateReply *send(const QNetworkRequest &request, Parse parse,
                     QString (*providerError)(const QByteArray &), Handler<T> done);
+    // The same for a reply already sent, through another of the client's gates or with another
+    // verb: parses its answer and calls done.
+    template<typename T, typename Parse>
+    GateReply *deliver(GateReply *reply, Parse parse, QString (*providerError)(const QByteArray &),
+                       Handler<T> done);
 
 private:
     QThreadPool *m_pool;

@@ -13,7 +13,13 @@ template<typename T, typename Parse>
 GateReply *ProviderClient::send(const QNetworkRequest &request, Parse parse,
                                 QString (*providerError)(const QByteArray &), Handler<T> done)
 {
-    GateReply *reply = m_gate->get(request);
+    return deliver<T>(m_gate->get(request), parse, providerError, std::move(done));
+}
+
+template<typename T, typename Parse>
+GateReply *ProviderClient::deliver(GateReply *reply, Parse parse,
+                                   QString (*providerError)(const QByteArray &), Handler<T> done)
+{
     connect(
         reply, &GateReply::finished, this,
         [this, reply, parse, providerError, done = std::move(done)] {

@@ -102,6 +102,17 @@ GateReply *ProviderGate::send(const QByteArray &verb, const QNetworkRequest &req
     return reply;
 }
 
+GateReply *ProviderGate::refuse(const QNetworkRequest &request, GateError error,
+                                const QString &message)
+{
+    auto *reply = new GateReply(this, request);
+    auto pending = std::make_shared<Pending>();
+    pending->reply = reply;
+    pending->request = request;
+    complete(pending, error, message);
+    return reply;
+}
+
 void ProviderGate::cancelAll()
 {
     const std::deque<PendingPtr> queued = std::exchange(m_queue, {});
@@ -196,6 +207,12 @@ void ProviderGate::pump()
             schedulePump(earliest - now);
             return;
         }
+        if (m_refreshing)
+            return; // the refresh pumps when it is done
+        if (credentialsNeedRefresh()) {
+            startRefresh();
+            return;
+        }
         if (m_limits.requestsPerWindow > 0) {
             pruneWindow(now);
             if (qsizetype(m_sentAt.size()) >= m_limits.requestsPerWindow) {
@@ -211,9 +228,42 @@ void ProviderGate::pump()
     }
 }
 
+bool ProviderGate::credentialsNeedRefresh() const
+{
+    return m_refresher && (m_credentialsStale || (m_credentialsReady && !m_credentialsReady()));
+}
+
+void ProviderGate::startRefresh()
+{
+    m_refreshing = true;
+    m_credentialsStale = false;
+    QPointer<ProviderGate> self(this);
+    m_refresher([self](const QString &problem) {
+        if (!self || !self->m_refreshing)
+            return;
+        self->m_refreshing = false;
+        ++self->m_credentialGeneration;
+        const bool usable
+            = problem.isEmpty() && (!self->m_credentialsReady || self->m_credentialsReady());
+        if (usable) {
+            self->schedulePump(0);
+            return;
+        }
+        // Nothing queued can go out without credentials.
+        const QString message = problem.isEmpty()
+            ? tr("%1 refused the credentials; reconnect the account.").arg(self->m_name)
+            : problem;
+        const std::deque<PendingPtr> queued = std::exchange(self->m_queue, {});
+        for (const PendingPtr &pending : queued)
+            self->complete(pending, GateError::Unauthorized, message);
+        Q_EMIT self->queueChanged(self->queueLength(), self->inFlight());
+    });
+}
+
 void ProviderGate::dispatch(const PendingPtr &pending)
 {
     ++pending->attempts;
+    pending->credentialGeneration = m_credentialGeneration;
     QNetworkRequest request = pending->request;
     if (m_authorizer)
         m_authorizer(request);
@@ -334,19 +384,10 @@ void ProviderGate::onReplyFinished(QNetworkReply *reply)
     } else if (status == 401) {
         if (m_refresher && !pending->refreshed) {
             pending->refreshed = true;
-            QPointer<ProviderGate> self(this);
-            m_refresher([self, pending](bool refreshed) {
-                if (!self)
-                    return;
-                if (refreshed) {
-                    self->retryLater(pending, 0, true);
-                    self->schedulePump(0);
-                } else {
-                    self->complete(
-                        pending, GateError::Unauthorized,
-                        tr("%1 refused the credentials; reconnect the account.").arg(self->m_name));
-                }
-            });
+            // Several requests can come back 401 on the same token; one refresh serves them all.
+            if (pending->credentialGeneration == m_credentialGeneration)
+                m_credentialsStale = true;
+            retryLater(pending, 0, true);
         } else {
             complete(pending, GateError::Unauthorized,
                      tr("%1 refused the credentials; reconnect the account.").arg(m_name), reply,

@@ -33,8 +33,12 @@ class ProviderGate : public QObject
 public:
     // Adds credentials to a request just before it is sent (again after a token refresh).
     using Authorizer = std::function<void(QNetworkRequest &)>;
-    // Gets a new token and calls done(true) when requests may be retried with it.
-    using TokenRefresher = std::function<void(std::function<void(bool)> done)>;
+    // Gets a new token, then calls done with an empty text when requests may go out with it, or
+    // with what went wrong (a sentence a person can act on).
+    using TokenRefresher = std::function<void(std::function<void(const QString &problem)> done)>;
+    // Whether the credentials the authorizer adds are usable now (e.g. a token that has not
+    // expired); when not, the gate refreshes them before sending anything.
+    using CredentialsCheck = std::function<bool()>;
 
     ProviderGate(QString name, QNetworkAccessManager *network, GateLimits limits,
                  QObject *parent = nullptr);
@@ -46,6 +50,10 @@ public:
     void setRate(int requestsPerWindow, std::chrono::milliseconds window);
     void setAuthorizer(Authorizer authorizer) { m_authorizer = std::move(authorizer); }
     void setTokenRefresher(TokenRefresher refresher) { m_refresher = std::move(refresher); }
+    void setCredentialsCheck(CredentialsCheck check) { m_credentialsReady = std::move(check); }
+    // A reply that has already failed with `error`, for a request a client refuses to send
+    // (e.g. one that needs an account nobody connected). It finishes from the event loop.
+    GateReply *refuse(const QNetworkRequest &request, GateError error, const QString &message);
 
     GateReply *get(const QNetworkRequest &request);
     GateReply *send(const QByteArray &verb, const QNetworkRequest &request,
@@ -74,6 +82,7 @@ private:
         qint64 notBeforeMs = 0;
         int attempts = 0;
         int rateLimitedAttempts = 0;
+        int credentialGeneration = 0; // of the credentials its last attempt carried
         bool refreshed = false;
         bool cancelled = false;
         bool timedOut = false;
@@ -91,6 +100,8 @@ private:
     qint64 backoffMs(int attempt) const;
     qint64 windowMarginMs() const;
     void pruneWindow(qint64 now);
+    bool credentialsNeedRefresh() const;
+    void startRefresh();
 
     friend class GateReply;
 
@@ -99,6 +110,10 @@ private:
     GateLimits m_limits;
     Authorizer m_authorizer;
     TokenRefresher m_refresher;
+    CredentialsCheck m_credentialsReady;
+    bool m_refreshing = false;
+    bool m_credentialsStale = false;
+    int m_credentialGeneration = 0;
     QSemaphore m_slots;
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;

@@ -370,6 +370,20 @@ ParseResult<SpotifyToken> SpotifyParser::token(const QByteArray &json)
     return ParseResult<SpotifyToken>::success(std::move(token));
 }
 
+ParseResult<SpotifyUser> SpotifyParser::currentUser(const QByteArray &json)
+{
+    JsonFieldReader reader("Spotify user");
+    const std::optional<QJsonObject> top = parseTop(reader, json);
+    if (!top)
+        return ParseResult<SpotifyUser>::failure(reader.message());
+    SpotifyUser user;
+    user.id = reader.string(*top, QString(), "id", Need::NonEmpty);
+    user.displayName = reader.string(*top, QString(), "display_name", Need::Optional);
+    if (reader.failed())
+        return ParseResult<SpotifyUser>::failure(reader.message());
+    return ParseResult<SpotifyUser>::success(std::move(user));
+}
+
 QString SpotifyParser::errorMessage(const QByteArray &json)
 {
     QJsonParseError error;

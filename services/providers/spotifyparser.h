@@ -17,6 +17,13 @@ struct SpotifyToken
     int expiresInSeconds = 0;
 };
 
+// GET /v1/me, as much of it as AIME shows: who is connected.
+struct SpotifyUser
+{
+    QString id;
+    QString displayName; // may be empty: show id then
+};
+
 // Turns the bodies of Spotify Web API and token endpoint answers (PROVIDERS.md section 1) into
 // AIME's value types. Pure functions over the bytes: no networking, no state, safe on any thread.
 //
@@ -60,6 +67,9 @@ public:
     // POST /api/token (client credentials, authorization code, refresh): token_type must be
     // "Bearer" in any case; refresh_token and scope are optional.
     static ParseResult<SpotifyToken> token(const QByteArray &json);
+
+    // GET /v1/me: id required, display_name optional (null for some accounts).
+    static ParseResult<SpotifyUser> currentUser(const QByteArray &json);
 
     // A sentence for an error body, either the Web API's {"error": {"status", "message"}} or the
     // token endpoint's {"error": "invalid_grant", "error_description": "..."}; empty when the

@@ -263,11 +263,11 @@ void TestProviderGate::unauthorizedRefreshesOnce()
     gate.setAuthorizer([&token](QNetworkRequest &request) {
         request.setRawHeader("Authorization", "Bearer " + token);
     });
-    gate.setTokenRefresher([&](std::function<void(bool)> done) {
+    gate.setTokenRefresher([&](const std::function<void(const QString &)> &done) {
         ++refreshes;
         if (refreshWorks)
             token = "fresh";
-        done(refreshWorks);
+        done(refreshWorks ? QString() : QStringLiteral("The token cannot be renewed; reconnect."));
     });
     const auto replies = sendAll(gate, m_server->baseUrl(), 1, 10000);
     QCOMPARE(refreshes, 1);
