@@ -1,0 +1,230 @@
+#include "credentials/accountmanager.h"
+
+#include "credentials/credentialstore.h"
+#include "providers/discogsclient.h"
+#include "providers/musicbrainzclient.h"
+#include "providers/spotifyclient.h"
+#include "providers/spotifylogin.h"
+
+namespace aime {
+
+AccountManager::AccountManager(CredentialStore *credentials, SpotifyClient *spotify,
+                               DiscogsClient *discogs, MusicBrainzClient *musicBrainz,
+                               QObject *parent)
+    : QObject(parent),
+      m_credentials(credentials),
+      m_spotify(spotify),
+      m_discogs(discogs),
+      m_musicBrainz(musicBrainz)
+{
+    connect(m_credentials, &CredentialStore::keychainUnavailable, this,
+            &AccountManager::keychainUnavailable);
+    // PKCE refresh tokens are single use: the new one must replace the old at once.
+    connect(m_spotify, &SpotifyClient::refreshTokenChanged, this,
+            [this](const QString &token) { keep(Secret::SpotifyRefreshToken, token); });
+    connect(m_spotify, &SpotifyClient::userDisconnected, this, [this](const QString &reason) {
+        forget(Secret::SpotifyRefreshToken);
+        m_settings.spotifyUser.clear();
+        m_settings.save();
+        Q_EMIT problem(tr("Spotify disconnected AIME: %1").arg(reason));
+        Q_EMIT changed();
+    });
+}
+
+AccountManager::~AccountManager() = default;
+
+void AccountManager::restore()
+{
+    m_settings = AccountSettings::load();
+    m_spotify->setClientId(m_settings.spotifyClientId);
+    m_musicBrainz->setContact(m_settings.musicBrainzContact);
+    struct Wanted
+    {
+        Secret secret;
+        bool expected;
+    };
+    const Wanted wanted[] = {
+        {Secret::SpotifyRefreshToken, !m_settings.spotifyUser.isEmpty()},
+        {Secret::SpotifyClientSecret, m_settings.spotifyHasClientSecret},
+        {Secret::DiscogsToken, m_settings.discogsHasToken},
+    };
+    m_pendingReads = 0;
+    for (const Wanted &entry : wanted) {
+        // Only what Preferences says is there: a keychain may prompt for each read.
+        if (!entry.expected)
+            continue;
+        ++m_pendingReads;
+        const Secret secret = entry.secret;
+        m_credentials->read(secret, [this, secret](const SecretResult &result) {
+            if (result.ok()) {
+                if (secret == Secret::SpotifyRefreshToken)
+                    m_spotify->setUserRefreshToken(result.secret);
+                else if (secret == Secret::SpotifyClientSecret)
+                    m_spotify->setClientSecret(result.secret);
+                else
+                    m_discogs->setToken(result.secret);
+            } else if (result.status != SecretResult::Status::NotFound) {
+                Q_EMIT problem(
+                    tr("Cannot read AIME's credentials from the keychain: %1").arg(result.message));
+            }
+            if (--m_pendingReads == 0) {
+                m_restored = true;
+                Q_EMIT restored();
+                Q_EMIT changed();
+            }
+        });
+    }
+    if (m_pendingReads == 0) {
+        m_restored = true;
+        Q_EMIT restored();
+        Q_EMIT changed();
+    }
+}
+
+void AccountManager::keep(Secret secret, const QString &value)
+{
+    m_credentials->write(secret, value, [this, secret, value](const SecretResult &result) {
+        if (result.status == SecretResult::Status::Unavailable)
+            m_unkept.append({secret, value});
+        else if (!result.ok())
+            Q_EMIT problem(tr("The keychain did not keep the credentials: %1").arg(result.message));
+    });
+}
+
+void AccountManager::forget(Secret secret)
+{
+    m_unkept.removeIf([secret](const auto &entry) { return entry.first == secret; });
+    m_credentials->remove(secret, [this](const SecretResult &result) {
+        if (!result.ok() && result.status != SecretResult::Status::Unavailable)
+            Q_EMIT problem(
+                tr("The keychain did not forget the credentials: %1").arg(result.message));
+    });
+}
+
+void AccountManager::keepSecretsForThisRun()
+{
+    m_credentials->allowSessionOnly();
+    const auto unkept = std::exchange(m_unkept, {});
+    for (const auto &[secret, value] : unkept)
+        keep(secret, value);
+    Q_EMIT changed();
+}
+
+void AccountManager::setSpotifyClientId(const QString &clientId)
+{
+    const QString trimmed = clientId.trimmed();
+    if (trimmed == m_settings.spotifyClientId)
+        return;
+    // A user connected through another app's Client ID cannot be refreshed with this one.
+    if (isSpotifyConnected())
+        disconnectSpotify();
+    m_settings.spotifyClientId = trimmed;
+    m_settings.save();
+    m_spotify->setClientId(trimmed);
+    Q_EMIT changed();
+}
+
+void AccountManager::setSpotifyClientSecret(const QString &secret)
+{
+    const QString trimmed = secret.trimmed();
+    m_spotify->setClientSecret(trimmed);
+    m_settings.spotifyHasClientSecret = !trimmed.isEmpty();
+    m_settings.save();
+    if (trimmed.isEmpty())
+        forget(Secret::SpotifyClientSecret);
+    else
+        keep(Secret::SpotifyClientSecret, trimmed);
+    Q_EMIT changed();
+}
+
+SpotifyLogin *AccountManager::connectSpotify(QString *problem)
+{
+    cancelSpotifyLogin();
+    auto *login = new SpotifyLogin(m_spotify, this);
+    if (!login->start(problem)) {
+        delete login;
+        return nullptr;
+    }
+    m_login = login;
+    connect(login, &SpotifyLogin::succeeded, this, [this, login](const SpotifyUser &user) {
+        m_settings.spotifyUser = user.displayName.isEmpty() ? user.id : user.displayName;
+        m_settings.save();
+        login->deleteLater();
+        Q_EMIT spotifyLoginFinished(true, tr("Connected as %1.").arg(m_settings.spotifyUser));
+        Q_EMIT changed();
+    });
+    connect(login, &SpotifyLogin::failed, this, [this, login](const QString &message) {
+        login->deleteLater();
+        Q_EMIT spotifyLoginFinished(false, message);
+        Q_EMIT changed();
+    });
+    return login;
+}
+
+void AccountManager::cancelSpotifyLogin()
+{
+    if (m_login) {
+        m_login->cancel();
+        m_login->deleteLater();
+    }
+}
+
+void AccountManager::disconnectSpotify()
+{
+    cancelSpotifyLogin();
+    m_spotify->disconnectUser();
+    forget(Secret::SpotifyRefreshToken);
+    m_settings.spotifyUser.clear();
+    m_settings.save();
+    Q_EMIT changed();
+}
+
+void AccountManager::verifyDiscogs(const QString &user, const QString &token)
+{
+    const QString name = user.trimmed();
+    const QString trimmedToken = token.trimmed();
+    if (name.isEmpty() || trimmedToken.isEmpty()) {
+        Q_EMIT discogsVerified(false, tr("Enter your Discogs user name and token."));
+        return;
+    }
+    m_discogs->setToken(trimmedToken);
+    m_discogs->identity([this, name, trimmedToken](const ParseResult<DiscogsIdentity> &identity) {
+        if (!identity.ok()) {
+            Q_EMIT discogsVerified(false, identity.error);
+            return;
+        }
+        if (identity.value->username.compare(name, Qt::CaseInsensitive) != 0) {
+            Q_EMIT discogsVerified(false,
+                                   tr("This token belongs to Discogs user \"%1\", not "
+                                      "\"%2\".")
+                                       .arg(identity.value->username, name));
+            return;
+        }
+        m_settings.discogsUser = identity.value->username;
+        m_settings.discogsHasToken = true;
+        m_settings.save();
+        keep(Secret::DiscogsToken, trimmedToken);
+        Q_EMIT discogsVerified(true, tr("Connected as %1.").arg(identity.value->username));
+        Q_EMIT changed();
+    });
+}
+
+void AccountManager::disconnectDiscogs()
+{
+    m_discogs->setToken({});
+    forget(Secret::DiscogsToken);
+    m_settings.discogsUser.clear();
+    m_settings.discogsHasToken = false;
+    m_settings.save();
+    Q_EMIT changed();
+}
+
+void AccountManager::setMusicBrainzContact(const QString &contact)
+{
+    m_settings.musicBrainzContact = contact.trimmed();
+    m_settings.save();
+    m_musicBrainz->setContact(m_settings.musicBrainzContact);
+    Q_EMIT changed();
+}
+
+} // namespace aime

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "credentials/accountsettings.h"
+#include "credentials/secretbackend.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace aime {
+
+class CredentialStore;
+class DiscogsClient;
+class MusicBrainzClient;
+class SpotifyClient;
+class SpotifyLogin;
+enum class Secret;
+
+// The accounts of Preferences > Accounts, and what keeps the clients in step with them: at
+// start-up it reads the secrets from the keychain into the clients; it connects and
+// disconnects Spotify, verifies a Discogs token, and keeps the MusicBrainz contact. Non-secret
+// state goes to QSettings (AccountSettings), secrets only to the CredentialStore.
+class AccountManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    AccountManager(CredentialStore *credentials, SpotifyClient *spotify, DiscogsClient *discogs,
+                   MusicBrainzClient *musicBrainz, QObject *parent = nullptr);
+    ~AccountManager() override;
+
+    // Loads the settings and reads the secrets into the clients; restored() follows.
+    void restore();
+    bool isRestored() const { return m_restored; }
+    const AccountSettings &settings() const { return m_settings; }
+    CredentialStore *credentials() const { return m_credentials; }
+
+    // Spotify
+    void setSpotifyClientId(const QString &clientId);
+    // Empty removes it.
+    void setSpotifyClientSecret(const QString &secret);
+    // The login in progress: show its authorizeUrl() in the browser. Null (with *problem) when
+    // it cannot start. spotifyLoginFinished() tells how it ended.
+    SpotifyLogin *connectSpotify(QString *problem = nullptr);
+    void cancelSpotifyLogin();
+    void disconnectSpotify();
+    bool isSpotifyConnected() const { return !m_settings.spotifyUser.isEmpty(); }
+
+    // Discogs: checks the token with /oauth/identity, then keeps both.
+    void verifyDiscogs(const QString &user, const QString &token);
+    void disconnectDiscogs();
+
+    void setMusicBrainzContact(const QString &contact);
+
+    // After keychainUnavailable(): the person agreed to keep secrets for this run only; what
+    // could not be kept is kept now.
+    void keepSecretsForThisRun();
+
+Q_SIGNALS:
+    void restored();
+    void changed();
+    void spotifyLoginFinished(bool ok, const QString &message);
+    void discogsVerified(bool ok, const QString &message);
+    // No keychain service runs; ask the person, then call keepSecretsForThisRun().
+    void keychainUnavailable(const QString &message);
+    // A keychain failure other than a missing service, for the status bar.
+    void problem(const QString &message);
+
+private:
+    void keep(Secret secret, const QString &value);
+    void forget(Secret secret);
+
+    CredentialStore *m_credentials;
+    QPointer<SpotifyClient> m_spotify;
+    QPointer<DiscogsClient> m_discogs;
+    QPointer<MusicBrainzClient> m_musicBrainz;
+    QPointer<SpotifyLogin> m_login;
+    AccountSettings m_settings;
+    QList<QPair<Secret, QString>> m_unkept;
+    int m_pendingReads = 0;
+    bool m_restored = false;
+};
+
+} // namespace aime
