@@ -1,5 +1,6 @@
 #include "clicommands.h"
 
+#include "cliaccountcommands.h"
 #include "core/datalocation.h"
 #include "export/albumjson.h"
 #include "export/collectionexporter.h"
@@ -168,11 +169,17 @@ int CliCommands::run(const QStringList &arguments)
         "Commands:\n"
         "  import --source discogs-csv --file FILE   import a Discogs collection export\n"
         "  list [--format text|json|csv] [--query Q] [--sort artist|title|year|added]\n"
-        "  export --format json|csv --output FILE    write the whole collection (- = stdout)"));
+        "  export --format json|csv --output FILE    write the whole collection (- = stdout)\n"
+        "  login spotify [--client-id ID] [--no-browser]\n"
+        "                                            connect a Spotify account in the browser\n"
+        "  login discogs --user NAME                 connect Discogs; the token comes on stdin\n"
+        "  logout spotify|discogs                    forget the account's tokens"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("import, list or export"));
+                                 QStringLiteral("import, list, export, login or logout"));
+    parser.addPositionalArgument(QStringLiteral("provider"),
+                                 QStringLiteral("login, logout: spotify or discogs"));
     parser.addOptions({
         {QStringLiteral("data-dir"), QStringLiteral("Collection folder (or AIME_DATA_DIR)."),
          QStringLiteral("dir")},
@@ -188,6 +195,13 @@ int CliCommands::run(const QStringList &arguments)
          QStringLiteral("key")},
         {QStringLiteral("output"), QStringLiteral("export: the file to write."),
          QStringLiteral("file")},
+        {QStringLiteral("client-id"),
+         QStringLiteral("login spotify: the app's Client ID (or AIME_SPOTIFY_CLIENT_ID)."),
+         QStringLiteral("id")},
+        {QStringLiteral("user"), QStringLiteral("login discogs: the Discogs user name."),
+         QStringLiteral("name")},
+        {QStringLiteral("no-browser"),
+         QStringLiteral("login spotify: only print the address, do not open a browser.")},
     });
     if (!parser.parse(arguments))
         return fail(parser.errorText() + QStringLiteral(" (see aime-cli --help)"));
@@ -200,9 +214,21 @@ int CliCommands::run(const QStringList &arguments)
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return fail(QStringLiteral("give one command: import, list or export (see --help)"));
+    if (positional.isEmpty())
+        return fail(QStringLiteral("give a command: import, list, export, login or logout "
+                                   "(see --help)"));
     const QString command = positional.first();
+    if (command == QLatin1String("login") || command == QLatin1String("logout")) {
+        const QString provider = positional.value(1);
+        if (positional.size() != 2
+            || (provider != QLatin1String("spotify") && provider != QLatin1String("discogs")))
+            return fail(QStringLiteral("%1 needs spotify or discogs").arg(command));
+        return CliAccountCommands::run(
+            {command, provider, parser.value(QStringLiteral("client-id")),
+             parser.value(QStringLiteral("user")), !parser.isSet(QStringLiteral("no-browser"))});
+    }
+    if (positional.size() != 1)
+        return fail(QStringLiteral("%1 takes no further arguments (see --help)").arg(command));
     const QString usage = usageError(command, parser);
     if (!usage.isEmpty())
         return fail(usage);

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace aime {
+
+// aime-cli login spotify|discogs and logout spotify|discogs (docs/cli.md). A login waits for
+// the network (and, for Spotify, for the browser), so it runs in the event loop and ends it
+// with the exit code.
+class CliAccountCommands : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString command; // login or logout
+        QString provider; // spotify or discogs
+        QString clientId; // --client-id
+        QString user; // --user
+        bool openBrowser = true;
+    };
+
+    // Starts the command; runs the event loop until it ends and returns the exit code.
+    static int run(const Options &options);
+
+private:
+    explicit CliAccountCommands(Options options);
+
+    void start();
+    void loginSpotify();
+    void loginDiscogs();
+    void logout();
+    void finish(int code, const QString &message = {});
+
+    Options m_options;
+    QProcessEnvironment m_environment;
+    int m_exitCode = 0;
+    QString m_spotifyRefreshToken; // as the login brought it, for the keychain
+};
+
+} // namespace aime
