@@ -2,10 +2,12 @@
 
 #include "albumgridview.h"
 #include "albumlistmodel.h"
+#include "credentials/accountmanager.h"
 #include "detailspane.h"
 #include "emptycollectionwidget.h"
 #include "export/collectionexporter.h"
 #include "importprogresswidget.h"
+#include "preferencesdialog.h"
 #include "store/albumstore.h"
 
 #include <QAction>
@@ -127,6 +129,30 @@ MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *alb
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setAccountManager(AccountManager *accounts)
+{
+    m_accounts = accounts;
+    m_preferencesAction->setEnabled(accounts != nullptr);
+    if (accounts) {
+        connect(accounts, &AccountManager::problem, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    }
+}
+
+void MainWindow::showPreferences()
+{
+    if (!m_accounts)
+        return;
+    if (!m_preferences) {
+        m_preferences = new PreferencesDialog(m_accounts, this);
+        m_preferences->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_preferences, &QObject::destroyed, this, [this] { m_preferences = nullptr; });
+    }
+    m_preferences->show();
+    m_preferences->raise();
+    m_preferences->activateWindow();
+}
+
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
@@ -135,6 +161,13 @@ void MainWindow::createActions()
                           [this] { exportCollection(QStringLiteral("csv")); });
     exportMenu->addAction(tr("As &JSON…"), this,
                           [this] { exportCollection(QStringLiteral("json")); });
+    fileMenu->addSeparator();
+    m_preferencesAction
+        = fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    m_preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    m_preferencesAction->setShortcuts({QKeySequence::Preferences, QKeySequence(tr("Ctrl+,"))});
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    m_preferencesAction->setEnabled(false);
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class QAction;
 class QActionGroup;
 class QComboBox;
 class QDockWidget;
@@ -17,12 +18,14 @@ class QThreadPool;
 
 namespace aime {
 
+class AccountManager;
 class AlbumGridView;
 class AlbumListModel;
 class AlbumStore;
 class DetailsPane;
 class EmptyCollectionWidget;
 class ImportProgressWidget;
+class PreferencesDialog;
 
 // The shell: menus, toolbar, status bar, and the feature widgets it hosts. Features live in
 // their own widgets; this class only wires them together.
@@ -35,6 +38,10 @@ public:
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The accounts Preferences shows; until set, Preferences is disabled.
+    void setAccountManager(AccountManager *accounts);
+    PreferencesDialog *preferencesDialog() const { return m_preferences; }
+
     // Called by the application once the store has opened (or failed to).
     void storeOpened(const aime::StoreStatus &status);
 
@@ -44,6 +51,7 @@ public:
     ImportProgressWidget *importProgress() const { return m_import; }
 
 public Q_SLOTS:
+    void showPreferences();
     void importDiscogsCsv();
     void loadSampleCollection();
     void startCsvImport(const QString &path, const QString &displayName);
@@ -82,6 +90,9 @@ private:
     ImportProgressWidget *m_import;
     QLabel *m_countLabel;
     QTimer m_filterDelay;
+    AccountManager *m_accounts = nullptr;
+    PreferencesDialog *m_preferences = nullptr;
+    QAction *m_preferencesAction = nullptr;
 };
 
 } // namespace aime

@@ -4,25 +4,73 @@
 #include "core/datalocation.h"
 #include "core/futurecallback.h"
 #include "core/workerpool.h"
+#include "credentials/accountmanager.h"
+#include "credentials/credentialstore.h"
+#include "credentials/keychainbackend.h"
 #include "mainwindow.h"
+#include "providers/discogsclient.h"
+#include "providers/musicbrainzclient.h"
+#include "providers/providerconfig.h"
+#include "providers/providersettings.h"
+#include "providers/spotifyclient.h"
 #include "store/albumstore.h"
 
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QtConcurrent>
+
+Q_LOGGING_CATEGORY(lcApp, "aime.app")
 
 namespace aime {
 
-AimeApplication::AimeApplication(const QString &dataDir, QObject *parent)
+namespace {
+
+// Preferences > Advanced, under the environment; read once, before any client exists.
+ProviderEndpoints configuredEndpoints()
+{
+    ProviderSettings::applyToProcess(ProviderSettings::load());
+    QString problem;
+    const ProviderEndpoints endpoints = ProviderConfig::endpointsFromEnvironment(
+        QProcessEnvironment::systemEnvironment(), {}, &problem);
+    if (!problem.isEmpty())
+        qCWarning(lcApp).noquote() << problem;
+    return endpoints;
+}
+
+} // namespace
+
+AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain, QObject *parent)
     : QObject(parent),
       m_store(std::make_unique<AlbumStore>(DataLocation::sqliteStore(dataDir))),
       m_pool(std::make_unique<WorkerPool>()),
-      m_albums(std::make_unique<AlbumListModel>(m_store.get(), m_pool.get())),
-      m_window(std::make_unique<MainWindow>(m_store.get(), m_pool.get(), m_albums.get()))
-{ }
+      m_network(std::make_unique<QNetworkAccessManager>())
+{
+    const ProviderEndpoints endpoints = configuredEndpoints();
+    m_spotify = std::make_unique<SpotifyClient>(m_network.get(), m_pool.get(), endpoints.spotifyApi,
+                                                endpoints.spotifyAccounts);
+    m_discogs
+        = std::make_unique<DiscogsClient>(m_network.get(), m_pool.get(), endpoints.discogsApi);
+    m_musicBrainz = std::make_unique<MusicBrainzClient>(
+        m_network.get(), m_pool.get(), endpoints.musicBrainzApi, endpoints.coverArt);
+    m_credentials = std::make_unique<CredentialStore>(
+        keychain ? keychain : new KeychainBackend(QStringLiteral("AIME")));
+    m_accounts = std::make_unique<AccountManager>(m_credentials.get(), m_spotify.get(),
+                                                  m_discogs.get(), m_musicBrainz.get());
+    m_albums = std::make_unique<AlbumListModel>(m_store.get(), m_pool.get());
+    m_window = std::make_unique<MainWindow>(m_store.get(), m_pool.get(), m_albums.get());
+    m_window->setAccountManager(m_accounts.get());
+}
 
 AimeApplication::~AimeApplication()
 {
     m_window.reset();
     m_albums.reset();
+    m_accounts.reset();
+    m_credentials.reset();
+    m_musicBrainz.reset();
+    m_discogs.reset();
+    m_spotify.reset();
+    m_network.reset();
     // Waits (at most 5 s) for workers that still use the store, then the store closes.
     m_pool.reset();
     m_store.reset();
@@ -31,6 +79,7 @@ AimeApplication::~AimeApplication()
 void AimeApplication::start()
 {
     m_window->show();
+    m_accounts->restore();
     AlbumStore *store = m_store.get();
     onFinished(QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()),
                                  [store] { return store->open(); }),

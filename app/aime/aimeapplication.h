@@ -5,31 +5,52 @@
 
 #include <memory>
 
+class QNetworkAccessManager;
+
 namespace aime {
 
+class AccountManager;
 class AlbumListModel;
 class AlbumStore;
+class CredentialStore;
+class DiscogsClient;
 class MainWindow;
+class MusicBrainzClient;
+class SecretBackend;
+class SpotifyClient;
 class WorkerPool;
 
-// The composition root of the GUI: builds the store, the pool, the models and the window, in
-// an order whose reverse is a clean shutdown (the pool drains before the store closes).
+// The composition root of the GUI: builds the store, the pool, the provider clients, the
+// accounts, the models and the window, in an order whose reverse is a clean shutdown (the
+// pool drains before the store closes).
 class AimeApplication : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit AimeApplication(const QString &dataDir, QObject *parent = nullptr);
+    // keychain: where secrets go; null for the system keychain (tests pass a stand-in).
+    explicit AimeApplication(const QString &dataDir, SecretBackend *keychain = nullptr,
+                             QObject *parent = nullptr);
     ~AimeApplication() override;
 
     // Shows the window at once and opens the store on the pool; the window follows its state.
     void start();
     MainWindow *mainWindow() const { return m_window.get(); }
     AlbumStore *store() const { return m_store.get(); }
+    AccountManager *accounts() const { return m_accounts.get(); }
+    SpotifyClient *spotify() const { return m_spotify.get(); }
+    DiscogsClient *discogs() const { return m_discogs.get(); }
+    MusicBrainzClient *musicBrainz() const { return m_musicBrainz.get(); }
 
 private:
     std::unique_ptr<AlbumStore> m_store;
     std::unique_ptr<WorkerPool> m_pool;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<SpotifyClient> m_spotify;
+    std::unique_ptr<DiscogsClient> m_discogs;
+    std::unique_ptr<MusicBrainzClient> m_musicBrainz;
+    std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<AlbumListModel> m_albums;
     std::unique_ptr<MainWindow> m_window;
 };

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QDialog>
+#include <QMap>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+
+namespace aime {
+
+class AccountManager;
+
+// Preferences: Accounts (Spotify, Discogs, MusicBrainz, each with its state) and Advanced (base
+// URLs and limits per provider). Secrets go straight to the AccountManager, which keeps them in
+// the keychain; nothing secret is kept by the dialog after it closes.
+class PreferencesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit PreferencesDialog(AccountManager *accounts, QWidget *parent = nullptr);
+    ~PreferencesDialog() override;
+
+    void showAccounts();
+    void showAdvanced();
+
+    // For tests and screenshots.
+    QLineEdit *spotifyClientIdEdit() const { return m_spotifyClientId; }
+    QPushButton *spotifyConnectButton() const { return m_spotifyConnect; }
+    QLabel *spotifyStateLabel() const { return m_spotifyState; }
+    QLineEdit *discogsUserEdit() const { return m_discogsUser; }
+    QLineEdit *discogsTokenEdit() const { return m_discogsToken; }
+    QPushButton *discogsVerifyButton() const { return m_discogsVerify; }
+    QLabel *discogsStateLabel() const { return m_discogsState; }
+    QLineEdit *advancedEdit(const QString &name) const { return m_advanced.value(name); }
+
+public Q_SLOTS:
+    void accept() override;
+
+private:
+    QWidget *createAccountsPage();
+    QWidget *createAdvancedPage();
+    void refreshStates();
+    void connectOrDisconnectSpotify();
+    void verifyOrDisconnectDiscogs();
+    void askToKeepForThisRun(const QString &message);
+
+    AccountManager *m_accounts;
+    QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_spotifyClientId = nullptr;
+    QLineEdit *m_spotifyClientSecret = nullptr;
+    QLabel *m_spotifyState = nullptr;
+    QPushButton *m_spotifyConnect = nullptr;
+    QLineEdit *m_discogsUser = nullptr;
+    QLineEdit *m_discogsToken = nullptr;
+    QLabel *m_discogsState = nullptr;
+    QPushButton *m_discogsVerify = nullptr;
+    QLineEdit *m_musicBrainzContact = nullptr;
+    QLabel *m_secretsLocation = nullptr;
+    QMap<QString, QLineEdit *> m_advanced;
+    bool m_spotifyLoginRunning = false;
+    bool m_discogsVerifying = false;
+    bool m_askedAboutKeychain = false;
+};
+
+} // namespace aime
