@@ -45,6 +45,11 @@ protected:
                     QString (*providerError)(const QByteArray &), Handler<T> done);
     // The same for a reply already sent, through another of the client's gates or with another
     // verb: parses its answer and calls done.
+    // A request the client will not send (e.g. it needs an account nobody connected): done gets
+    // `message` from the event loop, like any other failure.
+    template<typename T>
+    GateReply *refuse(const QNetworkRequest &request, GateError error, const QString &message,
+                      Handler<T> done);
     template<typename T, typename Parse>
     GateReply *deliver(GateReply *reply, Parse parse, QString (*providerError)(const QByteArray &),
                        Handler<T> done);

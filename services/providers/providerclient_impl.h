@@ -16,6 +16,16 @@ GateReply *ProviderClient::send(const QNetworkRequest &request, Parse parse,
     return deliver<T>(m_gate->get(request), parse, providerError, std::move(done));
 }
 
+template<typename T>
+GateReply *ProviderClient::refuse(const QNetworkRequest &request, GateError error,
+                                  const QString &message, Handler<T> done)
+{
+    return deliver<T>(
+        m_gate->refuse(request, error, message),
+        [](const QByteArray &) { return ParseResult<T>::failure({}); },
+        [](const QByteArray &) { return QString(); }, std::move(done));
+}
+
 template<typename T, typename Parse>
 GateReply *ProviderClient::deliver(GateReply *reply, Parse parse,
                                    QString (*providerError)(const QByteArray &), Handler<T> done)

@@ -385,7 +385,7 @@ void ProviderGate::onReplyFinished(QNetworkReply *reply)
         if (m_refresher && !pending->refreshed) {
             pending->refreshed = true;
             // Several requests can come back 401 on the same token; one refresh serves them all.
-            if (pending->credentialGeneration == m_credentialGeneration)
+            if (!m_refreshing && pending->credentialGeneration == m_credentialGeneration)
                 m_credentialsStale = true;
             retryLater(pending, 0, true);
         } else {

@@ -107,10 +107,15 @@ QNetworkRequest SpotifyClient::apiRequest(const QString &path,
     return apiRequest(url);
 }
 
-GateReply *SpotifyClient::refuseWithoutUser(const QNetworkRequest &request)
+QString SpotifyClient::withoutUserMessage()
 {
-    return gate()->refuse(request, GateError::Unauthorized,
-                          tr("Connect your Spotify account in Preferences > Accounts first."));
+    return tr("Connect your Spotify account in Preferences > Accounts first.");
+}
+
+QString SpotifyClient::withoutCredentialsMessage()
+{
+    return tr("Spotify needs a connected account, or a Client ID with its Client Secret "
+              "(Preferences > Accounts).");
 }
 
 GateReply *SpotifyClient::search(const QString &query, int offset, Handler<AlbumListPage> done)
@@ -121,11 +126,9 @@ GateReply *SpotifyClient::search(const QString &query, int offset, Handler<Album
                       {QStringLiteral("type"), QStringLiteral("album")},
                       {QStringLiteral("limit"), QString::number(searchPageSize)},
                       {QStringLiteral("offset"), QString::number(qMax(0, offset))}});
-    if (!canSearch()) {
-        return gate()->refuse(request, GateError::Unauthorized,
-                              tr("Spotify search needs a connected account, or a Client ID "
-                                 "with its Client Secret (Preferences > Accounts)."));
-    }
+    if (!canSearch())
+        return refuse(request, GateError::Unauthorized, withoutCredentialsMessage(),
+                      std::move(done));
     return send(request, &SpotifyParser::searchAlbums, &SpotifyParser::errorMessage,
                 std::move(done));
 }
@@ -134,11 +137,9 @@ GateReply *SpotifyClient::album(const QString &albumId, Handler<SpotifyAlbum> do
 {
     const QNetworkRequest request = apiRequest(
         QStringLiteral("/albums/") + QString::fromUtf8(QUrl::toPercentEncoding(albumId)), {});
-    if (!canSearch()) {
-        return gate()->refuse(request, GateError::Unauthorized,
-                              tr("Spotify needs a connected account, or a Client ID with its "
-                                 "Client Secret (Preferences > Accounts)."));
-    }
+    if (!canSearch())
+        return refuse(request, GateError::Unauthorized, withoutCredentialsMessage(),
+                      std::move(done));
     const auto parse = [](const QByteArray &body) {
         ParseResult<Album> parsed = SpotifyParser::album(body);
         if (!parsed.ok())
@@ -154,9 +155,10 @@ GateReply *SpotifyClient::albumTracks(const QUrl &next, Handler<TrackPage> done)
     const QNetworkRequest request = apiRequest(next);
     // The token must not travel to a host a response named.
     if (!isUnder(next, m_apiUrl)) {
-        return gate()->refuse(
+        return refuse(
             request, GateError::ClientError,
-            tr("Spotify named a tracks page outside its API: %1").arg(next.toDisplayString()));
+            tr("Spotify named a tracks page outside its API: %1").arg(next.toDisplayString()),
+            std::move(done));
     }
     return send(request, &SpotifyParser::albumTracks, &SpotifyParser::errorMessage,
                 std::move(done));
@@ -169,7 +171,7 @@ GateReply *SpotifyClient::savedAlbums(int offset, Handler<AlbumListPage> done)
                      {{QStringLiteral("limit"), QString::number(savedAlbumsPageSize)},
                       {QStringLiteral("offset"), QString::number(qMax(0, offset))}});
     if (!hasUser())
-        return refuseWithoutUser(request);
+        return refuse(request, GateError::Unauthorized, withoutUserMessage(), std::move(done));
     return send(request, &SpotifyParser::savedAlbums, &SpotifyParser::errorMessage,
                 std::move(done));
 }
@@ -178,7 +180,7 @@ GateReply *SpotifyClient::currentUser(Handler<SpotifyUser> done)
 {
     const QNetworkRequest request = apiRequest(QStringLiteral("/me"), {});
     if (!hasUser())
-        return refuseWithoutUser(request);
+        return refuse(request, GateError::Unauthorized, withoutUserMessage(), std::move(done));
     return send(request, &SpotifyParser::currentUser, &SpotifyParser::errorMessage,
                 std::move(done));
 }
@@ -292,8 +294,7 @@ void SpotifyClient::renewToken(const std::function<void(const QString &)> &done)
         return;
     }
     if (m_clientId.isEmpty() || m_clientSecret.isEmpty()) {
-        done(tr("Spotify needs a connected account, or a Client ID with its Client Secret "
-                "(Preferences > Accounts)."));
+        done(withoutCredentialsMessage());
         return;
     }
     requestToken({{QStringLiteral("grant_type"), QStringLiteral("client_credentials")}}, true,

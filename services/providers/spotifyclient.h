@@ -95,7 +95,8 @@ private:
     void renewToken(const std::function<void(const QString &)> &done);
     void adoptUserToken(const SpotifyToken &token);
     bool tokenUsable() const;
-    GateReply *refuseWithoutUser(const QNetworkRequest &request);
+    static QString withoutUserMessage();
+    static QString withoutCredentialsMessage();
 
     QUrl m_apiUrl;
     QUrl m_accountsUrl;

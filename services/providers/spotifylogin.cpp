@@ -33,11 +33,6 @@ void SpotifyLogin::setTimeout(std::chrono::milliseconds timeout)
     m_timeout.setInterval(timeout);
 }
 
-QString SpotifyLogin::redirectUri() const
-{
-    return m_handler ? m_handler->callback() : QString();
-}
-
 bool SpotifyLogin::isListening() const
 {
     return m_handler && m_handler->isListening();
@@ -59,9 +54,11 @@ bool SpotifyLogin::start(QString *problem)
         return refuse(
             tr("Cannot listen on 127.0.0.1 for Spotify's answer; is the loopback interface up?"));
     }
+    // Kept: the token request must repeat it exactly, after the listener has closed.
+    m_redirectUri = m_handler->callback();
     m_verifier = Pkce::generateVerifier();
     m_state = Pkce::generateState();
-    m_authorizeUrl = m_client->authorizeUrl(redirectUri(), Pkce::challenge(m_verifier), m_state);
+    m_authorizeUrl = m_client->authorizeUrl(m_redirectUri, Pkce::challenge(m_verifier), m_state);
     connect(m_handler, &LoopbackReplyHandler::callbackReceived, this, &SpotifyLogin::onCallback);
     m_timeout.start();
     return true;
@@ -94,7 +91,7 @@ void SpotifyLogin::onCallback(const QVariantMap &values)
     // A cancelled request still answers, later; the login may be gone by then.
     QPointer<SpotifyLogin> self(this);
     m_pending = m_client->exchangeAuthorizationCode(
-        code, m_verifier, redirectUri(), [this, self](const ParseResult<SpotifyToken> &token) {
+        code, m_verifier, m_redirectUri, [this, self](const ParseResult<SpotifyToken> &token) {
             if (!self || m_done)
                 return;
             if (!token.ok()) {

@@ -33,7 +33,7 @@ public:
     // Listens and prepares the URL; false, with *problem, when there is no Client ID or no port.
     bool start(QString *problem = nullptr);
     QUrl authorizeUrl() const { return m_authorizeUrl; }
-    QString redirectUri() const;
+    QString redirectUri() const { return m_redirectUri; }
     bool isListening() const;
     void setTimeout(std::chrono::milliseconds timeout);
     void cancel();
@@ -52,6 +52,7 @@ private:
 
     QPointer<SpotifyClient> m_client;
     LoopbackReplyHandler *m_handler = nullptr;
+    QString m_redirectUri;
     QByteArray m_verifier;
     QByteArray m_state;
     QUrl m_authorizeUrl;
