@@ -98,7 +98,9 @@ void FakeServer::handle(const QHttpServerRequest &request, QHttpServerResponder 
             const qint64 retryMs = m_window.front() + m_rateWindow.count() - now;
             FakeResponse limited;
             limited.status = m_limitedStatus;
-            limited.body = R"({"message": "You are making requests too quickly."})";
+            limited.body = m_limitedBody.isEmpty()
+                ? QByteArray(R"({"message": "You are making requests too quickly."})")
+                : m_limitedBody;
             limited.headers.append({"Retry-After", QByteArray::number((retryMs + 999) / 1000)});
             answer(shared, limited);
             return;
@@ -108,7 +110,9 @@ void FakeServer::handle(const QHttpServerRequest &request, QHttpServerResponder 
         ++m_limitedCount;
         FakeResponse limited;
         limited.status = m_limitedStatus;
-        limited.body = R"({"message": "Too many concurrent requests."})";
+        limited.body = m_limitedBody.isEmpty()
+            ? QByteArray(R"({"message": "Too many concurrent requests."})")
+            : m_limitedBody;
         answer(shared, limited);
         return;
     }

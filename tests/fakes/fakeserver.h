@@ -65,6 +65,9 @@ public:
     // The configured limit (0: none) and its window.
     int rateLimit() const { return m_rateLimit; }
     std::chrono::milliseconds rateWindow() const { return m_rateWindow; }
+    // The body of the answers the limits give; empty (the default): a JSON {"message": ...} that
+    // names the limit. MusicBrainz answers its 503 with its own {"error": ...} body.
+    void setLimitedBody(QByteArray body) { m_limitedBody = std::move(body); }
     void setMaxInFlight(int maxInFlight) { m_maxInFlight = maxInFlight; }
     // The next `count` requests get `fault` instead of the handler's answer.
     void failNext(Fault fault, int count = 1, int retryAfterSeconds = -1);
@@ -107,6 +110,7 @@ private:
     int m_rateLimit = 0;
     std::chrono::milliseconds m_rateWindow {1000};
     int m_limitedStatus = 429;
+    QByteArray m_limitedBody;
     int m_maxInFlight = 0;
     std::deque<Scheduled> m_faults;
     QList<Exchange> m_pending;
