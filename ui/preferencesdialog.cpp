@@ -210,6 +210,13 @@ QWidget *PreferencesDialog::createAdvancedPage()
            "default. Plain http is accepted only for 127.0.0.1 and other loopback addresses. "
            "Variables of the same name in the environment win (marked *). Changes take effect "
            "the next time AIME starts.")));
+    m_advancedProblem = stateLabel();
+    m_advancedProblem->setObjectName(QStringLiteral("advancedProblem"));
+    m_advancedProblem->setStyleSheet(QStringLiteral("color: palette(bright-text); "
+                                                    "background: #b3261e; padding: 6px; "
+                                                    "border-radius: 4px;"));
+    m_advancedProblem->hide();
+    innerLayout->addWidget(m_advancedProblem);
     innerLayout->addLayout(form);
     innerLayout->addStretch(1);
     auto *scroll = new QScrollArea;
@@ -304,16 +311,21 @@ void PreferencesDialog::askToKeepForThisRun(const QString &message)
     if (m_askedAboutKeychain)
         return;
     m_askedAboutKeychain = true;
-    const auto answer = QMessageBox::question(
-        this, tr("No keychain"),
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("No keychain"),
         tr("AIME keeps tokens in the system keychain, but no keychain service is running "
            "(%1).\n\nKeep them in memory until AIME quits? You will need to connect again "
            "next time.")
             .arg(message),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer == QMessageBox::Yes)
-        m_accounts->keepSecretsForThisRun();
-    refreshStates();
+        QMessageBox::Yes | QMessageBox::No, this);
+    box->setDefaultButton(QMessageBox::Yes);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this](int result) {
+        if (result == QMessageBox::Yes)
+            m_accounts->keepSecretsForThisRun();
+        refreshStates();
+    });
+    box->open();
 }
 
 void PreferencesDialog::accept()
@@ -349,9 +361,10 @@ void PreferencesDialog::accept()
             problems.append(it.key() + QLatin1String(": ") + problem);
         values.insert(it.key(), value);
     }
+    m_advancedProblem->setText(problems.join(u'\n'));
+    m_advancedProblem->setVisible(!problems.isEmpty());
     if (!problems.isEmpty()) {
         showAdvanced();
-        QMessageBox::warning(this, tr("Preferences"), problems.join(u'\n'));
         return;
     }
     ProviderSettings::save(values);

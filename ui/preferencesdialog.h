@@ -35,6 +35,7 @@ public:
     QPushButton *discogsVerifyButton() const { return m_discogsVerify; }
     QLabel *discogsStateLabel() const { return m_discogsState; }
     QLineEdit *advancedEdit(const QString &name) const { return m_advanced.value(name); }
+    QLabel *advancedProblemLabel() const { return m_advancedProblem; }
 
 public Q_SLOTS:
     void accept() override;
@@ -59,6 +60,7 @@ private:
     QPushButton *m_discogsVerify = nullptr;
     QLineEdit *m_musicBrainzContact = nullptr;
     QLabel *m_secretsLocation = nullptr;
+    QLabel *m_advancedProblem = nullptr;
     QMap<QString, QLineEdit *> m_advanced;
     bool m_spotifyLoginRunning = false;
     bool m_discogsVerifying = false;

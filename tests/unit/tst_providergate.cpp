@@ -4,6 +4,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -65,6 +66,8 @@ private slots:
     void clientErrorsAreNotRetried();
     void unauthorizedRefreshesOnce_data();
     void unauthorizedRefreshesOnce();
+    void manyUnauthorizedShareOneRefresh();
+    void staleCredentialsAreRenewedBeforeSending();
     void remainingZeroPausesAWindow();
     void cancelAllAbortsQueuedAndInFlight();
     void deletingAReplyCancelsIt();
@@ -279,6 +282,62 @@ void TestProviderGate::unauthorizedRefreshesOnce()
         QVERIFY(replies.first()->errorString().contains(QStringLiteral("reconnect")));
         QCOMPARE(m_server->requestCount(), 1);
     }
+}
+
+void TestProviderGate::manyUnauthorizedShareOneRefresh()
+{
+    m_server->setHandler([](const QHttpServerRequest &request) {
+        for (const auto &[key, value] : request.headers()) {
+            if (key.compare("Authorization", Qt::CaseInsensitive) == 0 && value == "Bearer fresh")
+                return FakeResponse {200, "{}"};
+        }
+        return FakeResponse {401, "{}"};
+    });
+    QByteArray token = "stale";
+    int refreshes = 0;
+    GateLimits limits = quickLimits();
+    limits.maxInFlight = 5;
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    gate.setAuthorizer([&token](QNetworkRequest &request) {
+        request.setRawHeader("Authorization", "Bearer " + token);
+    });
+    gate.setTokenRefresher([&](const std::function<void(const QString &)> &done) {
+        ++refreshes;
+        // Later, as a real token request would answer.
+        QTimer::singleShot(50, &gate, [&token, done] {
+            token = "fresh";
+            done({});
+        });
+    });
+    const auto replies = sendAll(gate, m_server->baseUrl(), 5, 10000);
+    for (const auto &reply : replies)
+        QCOMPARE(reply->error(), GateError::None);
+    QCOMPARE(refreshes, 1);
+    QCOMPARE(m_server->requestCount(), 10);
+}
+
+void TestProviderGate::staleCredentialsAreRenewedBeforeSending()
+{
+    QByteArray token;
+    int refreshes = 0;
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    gate.setAuthorizer([&token](QNetworkRequest &request) {
+        request.setRawHeader("Authorization", "Bearer " + token);
+    });
+    gate.setCredentialsCheck([&token] { return !token.isEmpty(); });
+    gate.setTokenRefresher([&](const std::function<void(const QString &)> &done) {
+        ++refreshes;
+        token = "fresh";
+        done({});
+    });
+    const auto replies = sendAll(gate, m_server->baseUrl(), 3, 10000);
+    for (const auto &reply : replies) {
+        QCOMPARE(reply->error(), GateError::None);
+        QCOMPARE(reply->attempts(), 1);
+    }
+    QCOMPARE(refreshes, 1);
+    QCOMPARE(m_server->lastHeader("Authorization"), QByteArrayLiteral("Bearer fresh"));
+    QCOMPARE(m_server->requestCount(), 3);
 }
 
 void TestProviderGate::remainingZeroPausesAWindow()

@@ -1,0 +1,151 @@
+#include "aimeapplication.h"
+#include "credentials/accountmanager.h"
+#include "credentials/credentialstore.h"
+#include "credentials/memorysecretbackend.h"
+#include "fakediscogs.h"
+#include "mainwindow.h"
+#include "preferencesdialog.h"
+#include "providers/discogsclient.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aime;
+
+// Preferences > Accounts as a person uses it, on AIME as main() builds it, with the fake
+// Discogs and a stand-in keychain.
+class TestPreferencesDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void discogsVerifyConnectsAndDisconnects();
+    void wrongDiscogsTokenSaysWhy();
+    void spotifyConnectNeedsAClientId();
+    void advancedRefusesPlainHttpToAnotherHost();
+
+private:
+    PreferencesDialog *openPreferences();
+
+    std::unique_ptr<fakes::FakeDiscogs> m_discogs;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AimeApplication> m_app;
+};
+
+void TestPreferencesDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestPreferencesDialog::init()
+{
+    QSettings().clear();
+    m_discogs = std::make_unique<fakes::FakeDiscogs>();
+    QVERIFY(m_discogs->listen());
+    qputenv("AIME_DISCOGS_API_URL", m_discogs->baseUrl().toString().toUtf8());
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_app = std::make_unique<AimeApplication>(m_dir->path(), new MemorySecretBackend);
+    m_app->start();
+    QVERIFY(QTest::qWaitForWindowExposed(m_app->mainWindow()));
+    QTRY_VERIFY(m_app->accounts()->isRestored());
+}
+
+void TestPreferencesDialog::cleanup()
+{
+    m_app.reset();
+    m_dir.reset();
+    m_discogs.reset();
+    qunsetenv("AIME_DISCOGS_API_URL");
+    QSettings().clear();
+}
+
+PreferencesDialog *TestPreferencesDialog::openPreferences()
+{
+    auto *action = m_app->mainWindow()->findChild<QAction *>(QStringLiteral("preferencesAction"));
+    if (!action || !action->isEnabled())
+        return nullptr;
+    action->trigger();
+    PreferencesDialog *dialog = m_app->mainWindow()->preferencesDialog();
+    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+        return nullptr;
+    return dialog;
+}
+
+void TestPreferencesDialog::discogsVerifyConnectsAndDisconnects()
+{
+    PreferencesDialog *dialog = openPreferences();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->discogsStateLabel()->text(), QStringLiteral("Not connected"));
+
+    QTest::keyClicks(dialog->discogsUserEdit(), m_discogs->username());
+    QTest::keyClicks(dialog->discogsTokenEdit(), m_discogs->token());
+    QCOMPARE(dialog->discogsTokenEdit()->echoMode(), QLineEdit::Password);
+    QTest::mouseClick(dialog->discogsVerifyButton(), Qt::LeftButton);
+    QTRY_COMPARE(dialog->discogsStateLabel()->text(),
+                 QStringLiteral("Connected as %1").arg(m_discogs->username()));
+    QVERIFY(m_app->discogs()->hasToken());
+    // The dialog does not hold on to the token once it is in the keychain.
+    QVERIFY(dialog->discogsTokenEdit()->text().isEmpty());
+    QCOMPARE(dialog->discogsVerifyButton()->text(), QStringLiteral("Dis&connect"));
+
+    QTest::mouseClick(dialog->discogsVerifyButton(), Qt::LeftButton);
+    QTRY_COMPARE(dialog->discogsStateLabel()->text(), QStringLiteral("Not connected"));
+    QVERIFY(!m_app->discogs()->hasToken());
+}
+
+void TestPreferencesDialog::wrongDiscogsTokenSaysWhy()
+{
+    PreferencesDialog *dialog = openPreferences();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->discogsUserEdit(), m_discogs->username());
+    QTest::keyClicks(dialog->discogsTokenEdit(), QStringLiteral("not-the-token"));
+    QTest::mouseClick(dialog->discogsVerifyButton(), Qt::LeftButton);
+    QTRY_VERIFY(dialog->discogsStateLabel()->text().startsWith(QStringLiteral("Not verified")));
+    QVERIFY2(dialog->discogsStateLabel()->text().contains(QStringLiteral("token")),
+             qPrintable(dialog->discogsStateLabel()->text()));
+    QVERIFY(m_app->accounts()->settings().discogsUser.isEmpty());
+}
+
+void TestPreferencesDialog::spotifyConnectNeedsAClientId()
+{
+    PreferencesDialog *dialog = openPreferences();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->spotifyStateLabel()->text(), QStringLiteral("Not connected"));
+    QVERIFY(!dialog->spotifyConnectButton()->isEnabled());
+    QTest::keyClicks(dialog->spotifyClientIdEdit(), QStringLiteral("0123456789abcdef"));
+    QVERIFY(dialog->spotifyConnectButton()->isEnabled());
+}
+
+void TestPreferencesDialog::advancedRefusesPlainHttpToAnotherHost()
+{
+    PreferencesDialog *dialog = openPreferences();
+    QVERIFY(dialog);
+    dialog->showAdvanced();
+    QLineEdit *url = dialog->advancedEdit(QStringLiteral("AIME_MUSICBRAINZ_API_URL"));
+    QVERIFY(url);
+    url->setText(QStringLiteral("http://musicbrainz.example/ws/2"));
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->advancedProblemLabel()->isVisible());
+    QVERIFY2(
+        dialog->advancedProblemLabel()->text().contains(QStringLiteral("AIME_MUSICBRAINZ_API_URL")),
+        qPrintable(dialog->advancedProblemLabel()->text()));
+    QVERIFY(QSettings().value(QStringLiteral("advanced/AIME_MUSICBRAINZ_API_URL")).isNull());
+
+    url->setText(QStringLiteral("http://127.0.0.1:5000/ws/2"));
+    dialog->accept();
+    QCOMPARE(QSettings().value(QStringLiteral("advanced/AIME_MUSICBRAINZ_API_URL")).toString(),
+             QStringLiteral("http://127.0.0.1:5000/ws/2"));
+}
+
+QTEST_MAIN(TestPreferencesDialog)
+#include "tst_preferencesdialog.moc"
