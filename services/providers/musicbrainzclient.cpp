@@ -98,4 +98,34 @@ GateReply *MusicBrainzClient::coverArtFront(const QString &releaseId, int size, 
         &MusicBrainzParser::errorMessage, std::move(done));
 }
 
+bool MusicBrainzClient::looksLikeImage(const QByteArray &bytes)
+{
+    return bytes.startsWith("\xFF\xD8\xFF") || bytes.startsWith("\x89PNG\r\n\x1A\n")
+        || bytes.startsWith("GIF87a") || bytes.startsWith("GIF89a")
+        || (bytes.startsWith("RIFF") && bytes.mid(8, 4) == "WEBP");
+}
+
+GateReply *MusicBrainzClient::frontCoverImage(const QString &releaseId, int size,
+                                              Handler<QByteArray> done)
+{
+    const int thumbnail = size <= 250 ? 250 : size <= 500 ? 500 : 1200;
+    QNetworkRequest image = request(m_coverArtUrl,
+                                    QStringLiteral("/release/%1/front-%2")
+                                        .arg(QString::fromUtf8(QUrl::toPercentEncoding(releaseId)))
+                                        .arg(thumbnail),
+                                    {});
+    image.setRawHeader("Accept", "image/*");
+    image.setMaximumRedirectsAllowed(8);
+    return send(
+        image,
+        [](const QByteArray &body) {
+            if (!looksLikeImage(body)) {
+                return ParseResult<QByteArray>::failure(
+                    tr("The Cover Art Archive sent something that is not an image."));
+            }
+            return ParseResult<QByteArray>::success(body);
+        },
+        [](const QByteArray &) { return QString(); }, std::move(done));
+}
+
 } // namespace aime

@@ -31,6 +31,14 @@ public:
     // size: 250, 500 or 1200.
     GateReply *coverArtFront(const QString &releaseId, int size, Handler<QUrl> done);
 
+    // The front cover image itself (JPEG, PNG, GIF or WebP bytes): GET /release/{mbid}/front-SIZE,
+    // following the archive's redirects (307, then archive.org's own). A redirect from https
+    // to plain http is refused.
+    GateReply *frontCoverImage(const QString &releaseId, int size, Handler<QByteArray> done);
+
+    // Whether bytes start like an image AIME can show.
+    static bool looksLikeImage(const QByteArray &bytes);
+
     // The person's words as a Lucene query in which none of them is an operator.
     static QString luceneQuery(const QString &text);
 

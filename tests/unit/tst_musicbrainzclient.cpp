@@ -1,9 +1,12 @@
 #include "core/workerpool.h"
+#include "fakecoverart.h"
+#include "fakemusicbrainz.h"
 #include "fakeserver.h"
 #include "parsertesting.h"
 #include "providers/musicbrainzclient.h"
 #include "providers/providergate.h"
 
+#include <QImage>
 #include <QNetworkAccessManager>
 #include <QTest>
 #include <QUrlQuery>
@@ -52,6 +55,9 @@ private slots:
     void notFoundCarriesMusicBrainzMessage();
     void serviceUnavailableIsWaitedOut();
     void requestsAreOneSecondApart();
+    void searchFindsTheAlbumOnTheStrictFake();
+    void frontCoverFollowsTheArchiveRedirects();
+    void missingFrontCoverIsAnError();
 
 private:
     std::unique_ptr<FakeServer> m_server;
@@ -220,6 +226,78 @@ void TestMusicBrainzClient::requestsAreOneSecondApart()
     QCOMPARE(arrivals.size(), 3);
     QVERIFY(arrivals.at(1) - arrivals.at(0) >= 1000);
     QVERIFY(arrivals.at(2) - arrivals.at(1) >= 1000);
+}
+
+void TestMusicBrainzClient::searchFindsTheAlbumOnTheStrictFake()
+{
+    fakes::FakeMusicBrainzOptions options;
+    options.albumCount = 200;
+    fakes::FakeMusicBrainz fake(options);
+    QVERIFY(fake.listen());
+    MusicBrainzClient client(m_network.get(), m_pool.get(), fake.apiUrl(), fake.baseUrl());
+    client.setContact(QStringLiteral("collector@example.org"));
+
+    const int index = 137;
+    Outcome<AlbumListPage> found;
+    client.searchReleaseGroups(fake.artistCredit(index) + u' ' + fake.title(index), 0,
+                               [&](const ParseResult<AlbumListPage> &result) {
+                                   found = {true, result};
+                               });
+    QTRY_VERIFY_WITH_TIMEOUT(found.called, 10000);
+    QVERIFY2(found.result.ok(), qPrintable(found.result.error));
+    QVERIFY(!found.result.value->albums.isEmpty());
+    QCOMPARE(found.result.value->albums.first().title, fake.title(index));
+
+    Outcome<Album> release;
+    client.release(fakes::FakeMusicBrainz::releaseId(index, 0),
+                   [&](const ParseResult<Album> &result) {
+                       release = {true, result};
+                   });
+    QTRY_VERIFY_WITH_TIMEOUT(release.called, 10000);
+    QVERIFY2(release.result.ok(), qPrintable(release.result.error));
+    QVERIFY(!release.result.value->tracks.isEmpty());
+    // The fake answers 503 the moment a client sends two requests within a second.
+    QCOMPARE(fake.server().limitedCount(), 0);
+}
+
+void TestMusicBrainzClient::frontCoverFollowsTheArchiveRedirects()
+{
+    fakes::FakeCoverArt archive;
+    QVERIFY(archive.listen());
+    MusicBrainzClient client(m_network.get(), m_pool.get(), m_server->baseUrl(), archive.baseUrl());
+    int index = 0;
+    while (!fakes::FakeMusicBrainz::hasFrontCover(index, 0))
+        ++index;
+    Outcome<QByteArray> outcome;
+    client.frontCoverImage(fakes::FakeMusicBrainz::releaseId(index, 0), 250,
+                           [&](const ParseResult<QByteArray> &result) {
+                               outcome = {true, result};
+                           });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.called, 10000);
+    QVERIFY2(outcome.result.ok(), qPrintable(outcome.result.error));
+    const QImage image = QImage::fromData(*outcome.result.value);
+    QCOMPARE(image.size(), QSize(250, 250));
+    QCOMPARE(archive.imagesServed(), 1);
+}
+
+void TestMusicBrainzClient::missingFrontCoverIsAnError()
+{
+    fakes::FakeCoverArt archive;
+    QVERIFY(archive.listen());
+    MusicBrainzClient client(m_network.get(), m_pool.get(), m_server->baseUrl(), archive.baseUrl());
+    int index = 0;
+    while (fakes::FakeMusicBrainz::hasFrontCover(index, 0))
+        ++index;
+    Outcome<QByteArray> outcome;
+    client.frontCoverImage(fakes::FakeMusicBrainz::releaseId(index, 0), 500,
+                           [&](const ParseResult<QByteArray> &result) {
+                               outcome = {true, result};
+                           });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.called, 10000);
+    QVERIFY(!outcome.result.ok());
+    QVERIFY2(outcome.result.error.contains(QStringLiteral("404")),
+             qPrintable(outcome.result.error));
+    QCOMPARE(archive.imagesServed(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestMusicBrainzClient)
