@@ -6,16 +6,18 @@
 #include "providers/providersettings.h"
 #include "providers/spotifylogin.h"
 
+#include <QClipboard>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -52,11 +54,7 @@ QString placeholderFor(const QString &name)
         {QStringLiteral("AIME_COVERART_URL"), defaults.coverArt.toString()},
         {QStringLiteral("AIME_LLM_URL"), defaults.llm.toString()},
     };
-    if (urls.contains(name))
-        return urls.value(name);
-    if (name.endsWith(QLatin1String("_RATE")))
-        return QObject::tr("default (N/S: N requests per S seconds)");
-    return QObject::tr("default");
+    return urls.value(name);
 }
 
 } // namespace
@@ -138,8 +136,18 @@ QWidget *PreferencesDialog::createAccountsPage()
            "Management.")));
     spotifyForm->addRow(tr("Client &ID:"), m_spotifyClientId);
     spotifyForm->addRow(tr("Client &Secret:"), m_spotifyClientSecret);
+    // For when no browser opens, or the person wants another one.
+    m_spotifyCopyAddress = new QPushButton(tr("Copy &address"));
+    m_spotifyCopyAddress->setToolTip(
+        tr("Copy the Spotify login address, to open it in a browser yourself."));
+    m_spotifyCopyAddress->hide();
+    connect(m_spotifyCopyAddress, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_spotifyAuthorizeUrl.toString(QUrl::FullyEncoded));
+        m_spotifyState->setText(tr("Address copied; open it in your browser."));
+    });
     auto *spotifyRow = new QHBoxLayout;
     spotifyRow->addWidget(m_spotifyState, 1);
+    spotifyRow->addWidget(m_spotifyCopyAddress);
     spotifyRow->addWidget(m_spotifyConnect);
     spotifyForm->addRow(tr("State:"), spotifyRow);
 
@@ -185,50 +193,100 @@ QWidget *PreferencesDialog::createAccountsPage()
     return page;
 }
 
+QLineEdit *PreferencesDialog::advancedField(const QString &name, const QString &value)
+{
+    auto *edit = new QLineEdit(value);
+    edit->setObjectName(name);
+    edit->setClearButtonEnabled(true);
+    edit->setPlaceholderText(placeholderFor(name));
+    QString tip = tr("Environment variable %1.").arg(name);
+    if (qEnvironmentVariableIsSet(qPrintable(name))) {
+        // The environment wins; show what is in effect rather than leave a misleading default.
+        tip += u' '
+            + tr("It is set to %1 and wins over this field.")
+                  .arg(qEnvironmentVariable(qPrintable(name)));
+        edit->setPlaceholderText(
+            tr("%1 (from the environment)").arg(qEnvironmentVariable(qPrintable(name))));
+    }
+    edit->setToolTip(tip);
+    m_advanced.insert(name, edit);
+    return edit;
+}
+
 QWidget *PreferencesDialog::createAdvancedPage()
 {
     const QMap<QString, QString> values = ProviderSettings::load();
-    auto *form = new QFormLayout;
-    for (const QString &name : ProviderSettings::names()) {
-        auto *edit = new QLineEdit(values.value(name));
-        edit->setPlaceholderText(placeholderFor(name));
-        edit->setClearButtonEnabled(true);
-        const bool overridden = qEnvironmentVariableIsSet(qPrintable(name));
-        if (overridden) {
-            edit->setToolTip(tr("Set in the environment to %1, which wins over this value.")
-                                 .arg(qEnvironmentVariable(qPrintable(name))));
+    const auto field = [&](const char *name) {
+        return advancedField(QLatin1String(name), values.value(QLatin1String(name)));
+    };
+
+    auto *addresses = new QGroupBox(tr("Addresses"));
+    auto *addressForm = new QFormLayout(addresses);
+    addressForm->addRow(tr("Spotify Web API:"), field("AIME_SPOTIFY_API_URL"));
+    addressForm->addRow(tr("Spotify accounts:"), field("AIME_SPOTIFY_ACCOUNTS_URL"));
+    addressForm->addRow(tr("Discogs API:"), field("AIME_DISCOGS_API_URL"));
+    addressForm->addRow(tr("MusicBrainz:"), field("AIME_MUSICBRAINZ_API_URL"));
+    addressForm->addRow(tr("Cover Art Archive:"), field("AIME_COVERART_URL"));
+    addressForm->addRow(tr("AI endpoint:"), field("AIME_LLM_URL"));
+
+    auto *limits = new QGroupBox(tr("Limits"));
+    auto *grid = new QGridLayout(limits);
+    grid->addWidget(new QLabel(tr("Requests per time (N/seconds)")), 0, 1);
+    grid->addWidget(new QLabel(tr("At once")), 0, 2);
+    int row = 1;
+    for (const Provider provider :
+         {Provider::Spotify, Provider::Discogs, Provider::MusicBrainz, Provider::Llm}) {
+        const QString prefix = QLatin1String("AIME_") + ProviderConfig::environmentName(provider);
+        const GateLimits defaults = ProviderConfig::defaultLimits(provider);
+        QLineEdit *rate = advancedField(prefix + QLatin1String("_RATE"),
+                                        values.value(prefix + QLatin1String("_RATE")));
+        if (!qEnvironmentVariableIsSet(qPrintable(prefix + QLatin1String("_RATE")))) {
+            rate->setPlaceholderText(
+                defaults.requestsPerWindow > 0
+                    ? tr("%1/%2 (default)")
+                          .arg(defaults.requestsPerWindow)
+                          .arg(std::chrono::duration_cast<std::chrono::seconds>(defaults.window)
+                                   .count())
+                    : tr("paced by the provider (default)"));
         }
-        auto *label = new QLabel(overridden ? name + QStringLiteral(" *") : name);
-        label->setBuddy(edit);
-        form->addRow(label, edit);
-        m_advanced.insert(name, edit);
+        QLineEdit *inFlight = advancedField(prefix + QLatin1String("_MAX_IN_FLIGHT"),
+                                            values.value(prefix + QLatin1String("_MAX_IN_FLIGHT")));
+        if (!qEnvironmentVariableIsSet(qPrintable(prefix + QLatin1String("_MAX_IN_FLIGHT"))))
+            inFlight->setPlaceholderText(tr("%1 (default)").arg(defaults.maxInFlight));
+        inFlight->setMaximumWidth(140);
+        const QString name
+            = provider == Provider::Llm ? tr("AI endpoint") : ProviderConfig::displayName(provider);
+        grid->addWidget(new QLabel(name + u':'), row, 0);
+        grid->addWidget(rate, row, 1);
+        grid->addWidget(inFlight, row, 2);
+        ++row;
     }
-    auto *inner = new QWidget;
-    auto *innerLayout = new QVBoxLayout(inner);
-    innerLayout->addWidget(helpLabel(
-        tr("Where AIME reaches each provider, and how fast. Leave a field empty for the "
-           "default. Plain http is accepted only for 127.0.0.1 and other loopback addresses. "
-           "Variables of the same name in the environment win (marked *). Changes take effect "
-           "the next time AIME starts.")));
+    grid->setColumnStretch(1, 1);
+
     m_advancedProblem = stateLabel();
     m_advancedProblem->setObjectName(QStringLiteral("advancedProblem"));
-    m_advancedProblem->setStyleSheet(QStringLiteral("color: palette(bright-text); "
-                                                    "background: #b3261e; padding: 6px; "
-                                                    "border-radius: 4px;"));
+    m_advancedProblem->setStyleSheet(QStringLiteral("color: white; background: #b3261e; "
+                                                    "padding: 6px; border-radius: 4px;"));
     m_advancedProblem->hide();
-    innerLayout->addWidget(m_advancedProblem);
-    innerLayout->addLayout(form);
-    innerLayout->addStretch(1);
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(inner);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    return scroll;
+
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(helpLabel(
+        tr("Where AIME reaches each provider, and how fast. Leave a field empty for the "
+           "default. Plain http is accepted only for 127.0.0.1 and other loopback addresses. "
+           "Environment variables of the same names (shown in each field's tooltip) win over "
+           "these. Changes take effect the next time AIME starts.")));
+    layout->addWidget(m_advancedProblem);
+    layout->addWidget(addresses);
+    layout->addWidget(limits);
+    layout->addStretch(1);
+    return page;
 }
 
 void PreferencesDialog::refreshStates()
 {
     const AccountSettings &settings = m_accounts->settings();
+    m_spotifyCopyAddress->setVisible(m_spotifyLoginRunning);
     if (m_spotifyLoginRunning) {
         m_spotifyState->setText(tr("Waiting for the browser…"));
         m_spotifyConnect->setText(tr("Cancel"));
@@ -236,13 +294,18 @@ void PreferencesDialog::refreshStates()
         m_spotifyState->setText(tr("Connected as %1").arg(settings.spotifyUser));
         m_spotifyConnect->setText(tr("&Disconnect"));
     } else {
-        m_spotifyState->setText(settings.spotifyHasClientSecret
+        m_spotifyState->setText(m_accounts->spotifyCanSearchWithoutUser()
                                     ? tr("Not connected; search works with the Client Secret")
                                     : tr("Not connected"));
         m_spotifyConnect->setText(tr("&Connect…"));
     }
     m_spotifyConnect->setEnabled(m_spotifyLoginRunning || m_accounts->isSpotifyConnected()
-                                 || !m_spotifyClientId->text().trimmed().isEmpty());
+                                 || !m_spotifyClientId->text().trimmed().isEmpty()
+                                 || !m_accounts->environmentSpotifyClientId().isEmpty());
+    if (!m_accounts->environmentSpotifyClientId().isEmpty()) {
+        m_spotifyClientId->setPlaceholderText(
+            tr("%1 (from the environment)").arg(m_accounts->environmentSpotifyClientId()));
+    }
     if (!m_spotifyLoginRunning) {
         connect(m_spotifyClientId, &QLineEdit::textChanged, this, &PreferencesDialog::refreshStates,
                 Qt::UniqueConnection);
@@ -253,8 +316,15 @@ void PreferencesDialog::refreshStates()
         m_discogsState->setText(tr("Checking the token…"));
         m_discogsVerify->setEnabled(false);
     } else {
-        m_discogsState->setText(discogsConnected ? tr("Connected as %1").arg(settings.discogsUser)
-                                                 : tr("Not connected"));
+        const QString fromEnvironment = m_accounts->environmentDiscogsUser();
+        if (discogsConnected)
+            m_discogsState->setText(tr("Connected as %1").arg(settings.discogsUser));
+        else if (!fromEnvironment.isEmpty())
+            m_discogsState->setText(tr("Using AIME_DISCOGS_TOKEN for %1 from the environment "
+                                       "(not stored)")
+                                        .arg(fromEnvironment));
+        else
+            m_discogsState->setText(tr("Not connected"));
         m_discogsVerify->setText(discogsConnected ? tr("Dis&connect") : tr("&Verify"));
         m_discogsVerify->setEnabled(true);
     }
@@ -277,7 +347,8 @@ void PreferencesDialog::connectOrDisconnectSpotify()
         m_accounts->disconnectSpotify();
         return;
     }
-    m_accounts->setSpotifyClientId(m_spotifyClientId->text());
+    if (!m_spotifyClientId->text().trimmed().isEmpty())
+        m_accounts->setSpotifyClientId(m_spotifyClientId->text());
     QString problem;
     SpotifyLogin *login = m_accounts->connectSpotify(&problem);
     if (!login) {
@@ -285,12 +356,10 @@ void PreferencesDialog::connectOrDisconnectSpotify()
         return;
     }
     m_spotifyLoginRunning = true;
+    m_spotifyAuthorizeUrl = login->authorizeUrl();
     refreshStates();
-    if (!QDesktopServices::openUrl(login->authorizeUrl())) {
-        m_spotifyState->setText(
-            tr("Open this address in your browser: %1").arg(login->authorizeUrl().toString()));
-        m_spotifyState->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    }
+    if (!QDesktopServices::openUrl(m_spotifyAuthorizeUrl))
+        m_spotifyState->setText(tr("No browser opened: copy the address and open it yourself."));
 }
 
 void PreferencesDialog::verifyOrDisconnectDiscogs()
@@ -330,7 +399,9 @@ void PreferencesDialog::askToKeepForThisRun(const QString &message)
 
 void PreferencesDialog::accept()
 {
-    m_accounts->setSpotifyClientId(m_spotifyClientId->text());
+    if (!m_spotifyClientId->text().trimmed().isEmpty()
+        || m_accounts->environmentSpotifyClientId().isEmpty())
+        m_accounts->setSpotifyClientId(m_spotifyClientId->text());
     if (!m_spotifyClientSecret->text().isEmpty())
         m_accounts->setSpotifyClientSecret(m_spotifyClientSecret->text());
     m_spotifyClientSecret->clear();

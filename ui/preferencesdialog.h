@@ -2,6 +2,7 @@
 
 #include <QDialog>
 #include <QMap>
+#include <QUrl>
 
 class QLabel;
 class QLineEdit;
@@ -29,6 +30,7 @@ public:
     // For tests and screenshots.
     QLineEdit *spotifyClientIdEdit() const { return m_spotifyClientId; }
     QPushButton *spotifyConnectButton() const { return m_spotifyConnect; }
+    QPushButton *spotifyCopyAddressButton() const { return m_spotifyCopyAddress; }
     QLabel *spotifyStateLabel() const { return m_spotifyState; }
     QLineEdit *discogsUserEdit() const { return m_discogsUser; }
     QLineEdit *discogsTokenEdit() const { return m_discogsToken; }
@@ -43,6 +45,7 @@ public Q_SLOTS:
 private:
     QWidget *createAccountsPage();
     QWidget *createAdvancedPage();
+    QLineEdit *advancedField(const QString &name, const QString &value);
     void refreshStates();
     void connectOrDisconnectSpotify();
     void verifyOrDisconnectDiscogs();
@@ -54,6 +57,8 @@ private:
     QLineEdit *m_spotifyClientSecret = nullptr;
     QLabel *m_spotifyState = nullptr;
     QPushButton *m_spotifyConnect = nullptr;
+    QPushButton *m_spotifyCopyAddress = nullptr;
+    QUrl m_spotifyAuthorizeUrl;
     QLineEdit *m_discogsUser = nullptr;
     QLineEdit *m_discogsToken = nullptr;
     QLabel *m_discogsState = nullptr;

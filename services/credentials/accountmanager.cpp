@@ -6,6 +6,8 @@
 #include "providers/spotifyclient.h"
 #include "providers/spotifylogin.h"
 
+#include <QProcessEnvironment>
+
 namespace aime {
 
 AccountManager::AccountManager(CredentialStore *credentials, SpotifyClient *spotify,
@@ -62,23 +64,45 @@ void AccountManager::restore()
                 else if (secret == Secret::SpotifyClientSecret)
                     m_spotify->setClientSecret(result.secret);
                 else
-                    m_discogs->setToken(result.secret);
+                    setDiscogsToken(result.secret);
             } else if (result.status != SecretResult::Status::NotFound) {
                 Q_EMIT problem(
                     tr("Cannot read AIME's credentials from the keychain: %1").arg(result.message));
             }
-            if (--m_pendingReads == 0) {
-                m_restored = true;
-                Q_EMIT restored();
-                Q_EMIT changed();
-            }
+            if (--m_pendingReads == 0)
+                finishRestore();
         });
     }
-    if (m_pendingReads == 0) {
-        m_restored = true;
-        Q_EMIT restored();
-        Q_EMIT changed();
+    if (m_pendingReads == 0)
+        finishRestore();
+}
+
+void AccountManager::finishRestore()
+{
+    useEnvironment();
+    m_restored = true;
+    Q_EMIT restored();
+    Q_EMIT changed();
+}
+
+void AccountManager::useEnvironment()
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QString discogsToken = environment.value(QStringLiteral("AIME_DISCOGS_TOKEN")).trimmed();
+    const QString discogsUser = environment.value(QStringLiteral("AIME_DISCOGS_USER")).trimmed();
+    if (!m_discogs->hasToken() && !discogsToken.isEmpty() && !discogsUser.isEmpty()) {
+        setDiscogsToken(discogsToken);
+        m_environmentDiscogsUser = discogsUser;
     }
+    const QString clientId = environment.value(QStringLiteral("AIME_SPOTIFY_CLIENT_ID")).trimmed();
+    if (m_settings.spotifyClientId.isEmpty() && !clientId.isEmpty()) {
+        m_spotify->setClientId(clientId);
+        m_environmentSpotifyClientId = clientId;
+    }
+    const QString secret
+        = environment.value(QStringLiteral("AIME_SPOTIFY_CLIENT_SECRET")).trimmed();
+    if (!m_spotify->hasClientSecret() && !secret.isEmpty())
+        m_spotify->setClientSecret(secret);
 }
 
 void AccountManager::keep(Secret secret, const QString &value)
@@ -120,8 +144,15 @@ void AccountManager::setSpotifyClientId(const QString &clientId)
         disconnectSpotify();
     m_settings.spotifyClientId = trimmed;
     m_settings.save();
+    if (!trimmed.isEmpty())
+        m_environmentSpotifyClientId.clear();
     m_spotify->setClientId(trimmed);
     Q_EMIT changed();
+}
+
+bool AccountManager::spotifyCanSearchWithoutUser() const
+{
+    return !m_spotify->clientId().isEmpty() && m_spotify->hasClientSecret();
 }
 
 void AccountManager::setSpotifyClientSecret(const QString &secret)
@@ -187,19 +218,24 @@ void AccountManager::verifyDiscogs(const QString &user, const QString &token)
         Q_EMIT discogsVerified(false, tr("Enter your Discogs user name and token."));
         return;
     }
+    // The client tries the new token; the one in use comes back if Discogs refuses it.
     m_discogs->setToken(trimmedToken);
     m_discogs->identity([this, name, trimmedToken](const ParseResult<DiscogsIdentity> &identity) {
         if (!identity.ok()) {
+            m_discogs->setToken(m_discogsToken);
             Q_EMIT discogsVerified(false, identity.error);
             return;
         }
         if (identity.value->username.compare(name, Qt::CaseInsensitive) != 0) {
+            m_discogs->setToken(m_discogsToken);
             Q_EMIT discogsVerified(false,
                                    tr("This token belongs to Discogs user \"%1\", not "
                                       "\"%2\".")
                                        .arg(identity.value->username, name));
             return;
         }
+        setDiscogsToken(trimmedToken);
+        m_environmentDiscogsUser.clear();
         m_settings.discogsUser = identity.value->username;
         m_settings.discogsHasToken = true;
         m_settings.save();
@@ -209,9 +245,16 @@ void AccountManager::verifyDiscogs(const QString &user, const QString &token)
     });
 }
 
+void AccountManager::setDiscogsToken(const QString &token)
+{
+    m_discogsToken = token;
+    m_discogs->setToken(token);
+}
+
 void AccountManager::disconnectDiscogs()
 {
-    m_discogs->setToken({});
+    setDiscogsToken({});
+    m_environmentDiscogsUser.clear();
     forget(Secret::DiscogsToken);
     m_settings.discogsUser.clear();
     m_settings.discogsHasToken = false;

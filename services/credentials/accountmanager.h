@@ -48,12 +48,20 @@ public:
     void cancelSpotifyLogin();
     void disconnectSpotify();
     bool isSpotifyConnected() const { return !m_settings.spotifyUser.isEmpty(); }
+    // Search without a user: a Client ID with its secret (from Preferences or the environment).
+    bool spotifyCanSearchWithoutUser() const;
 
     // Discogs: checks the token with /oauth/identity, then keeps both.
     void verifyDiscogs(const QString &user, const QString &token);
     void disconnectDiscogs();
 
     void setMusicBrainzContact(const QString &contact);
+
+    // Credentials taken from the environment (AIME_DISCOGS_TOKEN and AIME_DISCOGS_USER,
+    // AIME_SPOTIFY_CLIENT_ID and AIME_SPOTIFY_CLIENT_SECRET) where Preferences has none, e.g.
+    // from aime-fake-providers: used for this run, never stored. Empty when none is used.
+    QString environmentDiscogsUser() const { return m_environmentDiscogsUser; }
+    QString environmentSpotifyClientId() const { return m_environmentSpotifyClientId; }
 
     // After keychainUnavailable(): the person agreed to keep secrets for this run only; what
     // could not be kept is kept now.
@@ -71,6 +79,9 @@ Q_SIGNALS:
 
 private:
     void keep(Secret secret, const QString &value);
+    void finishRestore();
+    void setDiscogsToken(const QString &token);
+    void useEnvironment();
     void forget(Secret secret);
 
     CredentialStore *m_credentials;
@@ -80,6 +91,9 @@ private:
     QPointer<SpotifyLogin> m_login;
     AccountSettings m_settings;
     QList<QPair<Secret, QString>> m_unkept;
+    QString m_discogsToken; // the one the client uses, for when a new one is refused
+    QString m_environmentDiscogsUser;
+    QString m_environmentSpotifyClientId;
     int m_pendingReads = 0;
     bool m_restored = false;
 };

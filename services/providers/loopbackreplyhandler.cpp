@@ -8,10 +8,10 @@ LoopbackReplyHandler::LoopbackReplyHandler(quint16 port, QObject *parent)
     : QOAuthHttpServerReplyHandler(QHostAddress(QHostAddress::LocalHost), port, parent)
 {
     setCallbackPath(QStringLiteral("/callback"));
-    setCallbackText(tr("<html><head><meta charset=\"utf-8\"><title>AIME</title></head>"
-                       "<body style=\"font-family: sans-serif; margin: 3em\">"
-                       "<h2>AIME received Spotify's answer.</h2>"
-                       "<p>You can close this tab and go back to AIME.</p></body></html>"));
+    // Qt wraps this in its own <html><body>.
+    setCallbackText(tr("<h2 style=\"font-family: sans-serif\">AIME received Spotify's answer.</h2>"
+                       "<p style=\"font-family: sans-serif\">You can close this tab and go back "
+                       "to AIME.</p>"));
 }
 
 QString LoopbackReplyHandler::callback() const

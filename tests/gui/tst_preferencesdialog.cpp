@@ -3,13 +3,19 @@
 #include "credentials/credentialstore.h"
 #include "credentials/memorysecretbackend.h"
 #include "fakediscogs.h"
+#include "fakespotify.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "providers/discogsclient.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -32,11 +38,18 @@ private slots:
     void wrongDiscogsTokenSaysWhy();
     void spotifyConnectNeedsAClientId();
     void advancedRefusesPlainHttpToAnotherHost();
+    void spotifyConnectsThroughTheBrowser();
+
+public slots:
+    // Stands in for the system browser (QDesktopServices::setUrlHandler).
+    void openInBrowser(const QUrl &url) { m_opened.append(url); }
 
 private:
     PreferencesDialog *openPreferences();
 
     std::unique_ptr<fakes::FakeDiscogs> m_discogs;
+    std::unique_ptr<fakes::FakeSpotify> m_spotify;
+    QList<QUrl> m_opened;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AimeApplication> m_app;
 };
@@ -52,6 +65,12 @@ void TestPreferencesDialog::init()
     m_discogs = std::make_unique<fakes::FakeDiscogs>();
     QVERIFY(m_discogs->listen());
     qputenv("AIME_DISCOGS_API_URL", m_discogs->baseUrl().toString().toUtf8());
+    m_spotify = std::make_unique<fakes::FakeSpotify>();
+    QVERIFY(m_spotify->listen());
+    qputenv("AIME_SPOTIFY_API_URL", m_spotify->apiUrl().toString().toUtf8());
+    qputenv("AIME_SPOTIFY_ACCOUNTS_URL", m_spotify->accountsUrl().toString().toUtf8());
+    m_opened.clear();
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), this, "openInBrowser");
     m_dir = std::make_unique<QTemporaryDir>();
     m_app = std::make_unique<AimeApplication>(m_dir->path(), new MemorySecretBackend);
     m_app->start();
@@ -64,7 +83,11 @@ void TestPreferencesDialog::cleanup()
     m_app.reset();
     m_dir.reset();
     m_discogs.reset();
+    m_spotify.reset();
+    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
     qunsetenv("AIME_DISCOGS_API_URL");
+    qunsetenv("AIME_SPOTIFY_API_URL");
+    qunsetenv("AIME_SPOTIFY_ACCOUNTS_URL");
     QSettings().clear();
 }
 
@@ -145,6 +168,52 @@ void TestPreferencesDialog::advancedRefusesPlainHttpToAnotherHost()
     dialog->accept();
     QCOMPARE(QSettings().value(QStringLiteral("advanced/AIME_MUSICBRAINZ_API_URL")).toString(),
              QStringLiteral("http://127.0.0.1:5000/ws/2"));
+}
+
+void TestPreferencesDialog::spotifyConnectsThroughTheBrowser()
+{
+    PreferencesDialog *dialog = openPreferences();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->spotifyClientIdEdit(), m_spotify->clientId());
+    QVERIFY(!dialog->spotifyCopyAddressButton()->isVisible());
+    QTest::mouseClick(dialog->spotifyConnectButton(), Qt::LeftButton);
+    QCOMPARE(m_opened.size(), 1);
+    QCOMPARE(dialog->spotifyStateLabel()->text(), QStringLiteral("Waiting for the browser…"));
+    QVERIFY(dialog->spotifyCopyAddressButton()->isVisible());
+    QTest::mouseClick(dialog->spotifyCopyAddressButton(), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), m_opened.first().toString(QUrl::FullyEncoded));
+
+    // The browser: the fake approves at once and sends it back to AIME's listener.
+    QNetworkAccessManager browser;
+    QNetworkRequest request(m_opened.first());
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *approved = browser.get(request);
+    QTRY_VERIFY(approved->isFinished());
+    QNetworkReply *landed
+        = browser.get(QNetworkRequest(approved->header(QNetworkRequest::LocationHeader).toUrl()));
+    QTRY_VERIFY(landed->isFinished());
+    QCOMPARE(landed->error(), QNetworkReply::NoError);
+
+    QTRY_COMPARE(dialog->spotifyStateLabel()->text(),
+                 QStringLiteral("Connected as %1").arg(m_spotify->displayName()));
+    QCOMPARE(dialog->spotifyConnectButton()->text(), QStringLiteral("&Disconnect"));
+    QVERIFY(!dialog->spotifyCopyAddressButton()->isVisible());
+    QVERIFY(m_app->accounts()->isSpotifyConnected());
+    SecretResult kept;
+    bool read = false;
+    m_app->accounts()->credentials()->read(Secret::SpotifyRefreshToken,
+                                           [&](const SecretResult &result) {
+                                               kept = result;
+                                               read = true;
+                                           });
+    QTRY_VERIFY(read);
+    QCOMPARE(kept.status, SecretResult::Status::Ok);
+    QVERIFY(!kept.secret.isEmpty());
+
+    QTest::mouseClick(dialog->spotifyConnectButton(), Qt::LeftButton);
+    QTRY_COMPARE(dialog->spotifyStateLabel()->text(), QStringLiteral("Not connected"));
+    QVERIFY(!m_app->accounts()->isSpotifyConnected());
 }
 
 QTEST_MAIN(TestPreferencesDialog)

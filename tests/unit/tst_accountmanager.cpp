@@ -143,6 +143,8 @@ void TestAccountManager::discogsTokenOfAnotherUserIsRefused()
     QVERIFY(verified.first().at(1).toString().contains(QStringLiteral("belongs to")));
     QVERIFY(m_accounts->settings().discogsUser.isEmpty());
     QCOMPARE(readNow(*m_credentials, Secret::DiscogsToken).status, SecretResult::Status::NotFound);
+    // The refused token is not left in the client.
+    QVERIFY(!m_discogs->hasToken());
 }
 
 void TestAccountManager::unavailableKeychainKeepsForThisRunWhenAllowed()
