@@ -139,6 +139,11 @@ void MainWindow::setAccountManager(AccountManager *accounts)
     }
 }
 
+PreferencesDialog *MainWindow::preferencesDialog() const
+{
+    return m_preferences;
+}
+
 void MainWindow::showPreferences()
 {
     if (!m_accounts)
@@ -146,7 +151,6 @@ void MainWindow::showPreferences()
     if (!m_preferences) {
         m_preferences = new PreferencesDialog(m_accounts, this);
         m_preferences->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_preferences, &QObject::destroyed, this, [this] { m_preferences = nullptr; });
     }
     m_preferences->show();
     m_preferences->raise();

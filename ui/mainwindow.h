@@ -5,6 +5,7 @@
 #include "store/schemamigrator.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QAction;
@@ -40,7 +41,7 @@ public:
 
     // The accounts Preferences shows; until set, Preferences is disabled.
     void setAccountManager(AccountManager *accounts);
-    PreferencesDialog *preferencesDialog() const { return m_preferences; }
+    PreferencesDialog *preferencesDialog() const;
 
     // Called by the application once the store has opened (or failed to).
     void storeOpened(const aime::StoreStatus &status);
@@ -91,7 +92,7 @@ private:
     QLabel *m_countLabel;
     QTimer m_filterDelay;
     AccountManager *m_accounts = nullptr;
-    PreferencesDialog *m_preferences = nullptr;
+    QPointer<PreferencesDialog> m_preferences;
     QAction *m_preferencesAction = nullptr;
 };
 
