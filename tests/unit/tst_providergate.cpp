@@ -1,5 +1,6 @@
 #include "fakeserver.h"
 #include "providers/providergate.h"
+#include "providers/requestgroup.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -71,6 +72,7 @@ private slots:
     void remainingZeroPausesAWindow();
     void cancelAllAbortsQueuedAndInFlight();
     void deletingAReplyCancelsIt();
+    void groupCancelsOnlyItsOwnRequests();
 
 private:
     std::unique_ptr<FakeServer> m_server;
@@ -392,6 +394,36 @@ void TestProviderGate::deletingAReplyCancelsIt()
     QCOMPARE(second->error(), GateError::None);
     QCOMPARE(m_server->requestCount(), 1);
     delete second;
+}
+
+void TestProviderGate::groupCancelsOnlyItsOwnRequests()
+{
+    m_server->setLatency(300ms);
+    GateLimits limits = quickLimits();
+    limits.maxInFlight = 2;
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    RequestGroup import;
+    RequestGroup search;
+    QList<std::shared_ptr<GateReply>> importReplies;
+    for (int i = 0; i < 3; ++i) {
+        importReplies.append(
+            std::shared_ptr<GateReply>(import.add(gate.get(QNetworkRequest(m_server->baseUrl())))));
+    }
+    std::shared_ptr<GateReply> searchReply(
+        search.add(gate.get(QNetworkRequest(m_server->baseUrl()))));
+    QTRY_VERIFY(m_server->requestCount() >= 1);
+    QCOMPARE(import.pending(), 3);
+    QCOMPARE(search.pending(), 1);
+
+    import.cancelAll();
+    QTRY_VERIFY(std::all_of(importReplies.cbegin(), importReplies.cend(),
+                            [](const auto &r) { return r->isFinished(); }));
+    for (const auto &reply : importReplies)
+        QCOMPARE(reply->error(), GateError::Cancelled);
+    QCOMPARE(import.pending(), 0);
+    QTRY_VERIFY(searchReply->isFinished());
+    QCOMPARE(searchReply->error(), GateError::None);
+    QCOMPARE(search.pending(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestProviderGate)
