@@ -4,6 +4,7 @@
 #include "store/ftsquery.h"
 #include "store/scopedtransaction.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -12,7 +13,13 @@
 #include <QSemaphoreReleaser>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTimeZone>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#endif
 
 Q_LOGGING_CATEGORY(lcStore, "aime.store", QtInfoMsg)
 
@@ -188,8 +195,18 @@ StoreStatus AlbumStore::open()
 
 UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
 {
+    return writePage(albums, nullptr);
+}
+
+UpsertResult AlbumStore::upsertPage(const QList<Album> &albums, const JobCheckpoint &checkpoint)
+{
+    return writePage(albums, &checkpoint);
+}
+
+UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoint *checkpoint)
+{
     UpsertResult result;
-    if (albums.isEmpty())
+    if (albums.isEmpty() && !checkpoint)
         return result;
     if (!status().ok()) {
         result.error = status().message;
@@ -430,6 +447,22 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
         }
     }
 
+    if (checkpoint) {
+        QSqlQuery saveCursor(db);
+        saveCursor.prepare(
+            QStringLiteral("UPDATE import_jobs SET cursor = ?, done = ?, total = ? WHERE id = ?"));
+        const QString cursor
+            = QString::fromUtf8(QJsonDocument(checkpoint->cursor).toJson(QJsonDocument::Compact));
+        if (!execWith(saveCursor,
+                      {cursor, checkpoint->done, checkpoint->total, checkpoint->jobId})) {
+            result = UpsertResult();
+            result.error = QStringLiteral("Cannot save the import's progress: %1")
+                               .arg(saveCursor.lastError().text());
+            qCWarning(lcStore).noquote() << result.error;
+            return result;
+        }
+    }
+
     if (!transaction.commit()) {
         result = UpsertResult();
         result.error = QStringLiteral("Cannot save the albums: %1").arg(db.lastError().text());
@@ -437,8 +470,224 @@ UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
         return result;
     }
     writeLock.unlock();
-    Q_EMIT albumsChanged(result.albumIds);
+    if (!result.albumIds.isEmpty())
+        Q_EMIT albumsChanged(result.albumIds);
     return result;
+}
+
+namespace {
+
+ImportJobRecord jobFromRow(const QSqlQuery &query)
+{
+    ImportJobRecord job;
+    job.id = query.value(0).toLongLong();
+    job.source = query.value(1).toString();
+    job.params = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+    job.state = ImportJobRecord::stateFromName(query.value(3).toString());
+    job.total = query.value(4).toInt();
+    job.done = query.value(5).toInt();
+    job.cursor = QJsonDocument::fromJson(query.value(6).toString().toUtf8()).object();
+    job.error = query.value(7).toString();
+    job.createdAt = fromStoredTime(query.value(8));
+    job.startedAt = fromStoredTime(query.value(9));
+    job.finishedAt = fromStoredTime(query.value(10));
+    job.owner = query.value(11).toString();
+    return job;
+}
+
+const QString jobColumns = QStringLiteral(
+    "id, source, params, state, total, done, cursor, error, created_at, started_at, "
+    "finished_at, owner");
+
+QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+bool processIsAlive(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+#else
+    Q_UNUSED(pid);
+    return false;
+#endif
+}
+
+} // namespace
+
+QString AlbumStore::processOwner()
+{
+    return QSysInfo::machineHostName() + u':' + QString::number(QCoreApplication::applicationPid());
+}
+
+std::optional<ImportJobRecord> AlbumStore::createJob(const QString &source,
+                                                     const QJsonObject &params, QString *error)
+{
+    const auto failWith = [error](const QString &text) -> std::optional<ImportJobRecord> {
+        if (error)
+            *error = text;
+        qCWarning(lcStore).noquote() << text;
+        return std::nullopt;
+    };
+    if (!status().ok())
+        return failWith(status().message);
+    QMutexLocker writeLock(&m_writeMutex);
+    QSqlDatabase db = connection();
+    ScopedTransaction transaction(db);
+    QSqlQuery insert(db);
+    const bool sqlite = m_connections.config().isSqlite();
+    insert.prepare(QStringLiteral("INSERT INTO import_jobs (source, params, state, created_at, "
+                                  "cursor) VALUES (?, ?, ?, ?, '{}')%1")
+                       .arg(sqlite ? QString() : QStringLiteral(" RETURNING id")));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!execWith(insert,
+                  {source, compactJson(params), ImportJobRecord::stateName(JobState::Queued),
+                   toStoredTime(now)}))
+        return failWith(
+            QStringLiteral("Cannot record the import: %1").arg(insert.lastError().text()));
+    qint64 id = 0;
+    if (sqlite) {
+        id = insert.lastInsertId().toLongLong();
+    } else if (insert.next()) {
+        id = insert.value(0).toLongLong();
+        insert.finish();
+    }
+    if (id == 0 || !transaction.commit())
+        return failWith(QStringLiteral("Cannot record the import: %1").arg(db.lastError().text()));
+    ImportJobRecord job;
+    job.id = id;
+    job.source = source;
+    job.params = params;
+    job.createdAt = now;
+    return job;
+}
+
+std::optional<ImportJobRecord> AlbumStore::job(qint64 id)
+{
+    if (!status().ok())
+        return std::nullopt;
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("SELECT %1 FROM import_jobs WHERE id = ?").arg(jobColumns));
+    if (!execWith(query, {id}) || !query.next())
+        return std::nullopt;
+    return jobFromRow(query);
+}
+
+QList<ImportJobRecord> AlbumStore::jobs(QString *error)
+{
+    QList<ImportJobRecord> result;
+    if (!status().ok()) {
+        if (error)
+            *error = status().message;
+        return result;
+    }
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QSqlQuery query(connection());
+    if (!query.exec(
+            QStringLiteral("SELECT %1 FROM import_jobs ORDER BY id DESC").arg(jobColumns))) {
+        if (error)
+            *error = query.lastError().text();
+        return result;
+    }
+    while (query.next())
+        result.append(jobFromRow(query));
+    return result;
+}
+
+bool AlbumStore::saveJob(const ImportJobRecord &job, QString *error)
+{
+    if (!status().ok()) {
+        if (error)
+            *error = status().message;
+        return false;
+    }
+    QMutexLocker writeLock(&m_writeMutex);
+    QSqlDatabase db = connection();
+    ScopedTransaction transaction(db);
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral(
+        "UPDATE import_jobs SET state = ?, total = ?, done = ?, cursor = ?, error = ?, "
+        "started_at = ?, finished_at = ?, owner = ?, params = ? WHERE id = ?"));
+    const bool ok = execWith(update,
+                             {ImportJobRecord::stateName(job.state), job.total, job.done,
+                              compactJson(job.cursor), textOrNull(job.error),
+                              textOrNull(toStoredTime(job.startedAt)),
+                              textOrNull(toStoredTime(job.finishedAt)), textOrNull(job.owner),
+                              compactJson(job.params), job.id})
+        && transaction.commit();
+    if (!ok) {
+        const QString text = QStringLiteral("Cannot save the import's state: %1")
+                                 .arg(update.lastError().text() + db.lastError().text());
+        qCWarning(lcStore).noquote() << text;
+        if (error)
+            *error = text;
+    }
+    return ok;
+}
+
+bool AlbumStore::removeJob(qint64 id)
+{
+    if (!status().ok())
+        return false;
+    QMutexLocker writeLock(&m_writeMutex);
+    QSqlDatabase db = connection();
+    ScopedTransaction transaction(db);
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral("DELETE FROM import_jobs WHERE id = ?"));
+    return execWith(remove, {id}) && transaction.commit();
+}
+
+int AlbumStore::interruptOrphanedJobs()
+{
+    QString error;
+    const QList<ImportJobRecord> all = jobs(&error);
+    const QString host = QSysInfo::machineHostName();
+    int interrupted = 0;
+    for (ImportJobRecord job : all) {
+        if (job.state != JobState::Running && job.state != JobState::Queued)
+            continue;
+        const QString ownerHost = job.owner.section(u':', 0, -2);
+        const qint64 ownerPid = job.owner.section(u':', -1).toLongLong();
+        const bool ownedHere = ownerHost == host;
+        if (ownedHere && ownerPid != QCoreApplication::applicationPid() && processIsAlive(ownerPid))
+            continue;
+        // A job of another host is left alone: its process cannot be checked from here.
+        if (!job.owner.isEmpty() && !ownedHere)
+            continue;
+        job.state = JobState::Interrupted;
+        if (saveJob(job))
+            ++interrupted;
+    }
+    return interrupted;
+}
+
+QList<qint64> AlbumStore::numericSourceIds(const QString &provider, qint64 after, int limit,
+                                           QString *error)
+{
+    QList<qint64> ids;
+    if (!status().ok()) {
+        if (error)
+            *error = status().message;
+        return ids;
+    }
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral(
+        "SELECT CAST(external_id AS BIGINT) AS n FROM album_sources WHERE provider = ? "
+        "AND external_id IS NOT NULL AND CAST(external_id AS BIGINT) > ? ORDER BY n LIMIT ?"));
+    if (!execWith(query, {provider, after, limit})) {
+        if (error)
+            *error = query.lastError().text();
+        return ids;
+    }
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
 }
 
 SummaryPage AlbumStore::summaries(const AlbumQuery &query, const PageCursor &after, int limit)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/album.h"
+#include "import/importjobrecord.h"
 #include "store/albumquery.h"
 #include "store/connectionregistry.h"
 #include "store/schemamigrator.h"
@@ -48,6 +49,30 @@ public:
     const StoreConfig &config() const { return m_connections.config(); }
 
     UpsertResult upsertPage(const QList<Album> &albums);
+    // The same, with an import job's progress and cursor committed in the same transaction: after
+    // a crash the job goes on exactly after the last page stored. An empty page still saves the
+    // checkpoint.
+    UpsertResult upsertPage(const QList<Album> &albums, const JobCheckpoint &checkpoint);
+
+    // Import jobs (the import_jobs table).
+    std::optional<ImportJobRecord> createJob(const QString &source, const QJsonObject &params,
+                                             QString *error = nullptr);
+    std::optional<ImportJobRecord> job(qint64 id);
+    // Newest first; empty with *error on a database error.
+    QList<ImportJobRecord> jobs(QString *error = nullptr);
+    // Writes state, counts, cursor, error, owner and times.
+    bool saveJob(const ImportJobRecord &job, QString *error = nullptr);
+    bool removeJob(qint64 id);
+    // Jobs left queued or running by a process that is gone (a crash, a power cut): marked
+    // interrupted. Jobs of a live process on this host are left alone. Returns how many.
+    int interruptOrphanedJobs();
+    // "host:pid" of this process, for ImportJobRecord::owner.
+    static QString processOwner();
+
+    // The ids (as numbers) of the stored sources of `provider` above `after`, ascending: what a
+    // details phase walks through, resumable from the last id it stored.
+    QList<qint64> numericSourceIds(const QString &provider, qint64 after, int limit,
+                                   QString *error = nullptr);
 
     SummaryPage summaries(const AlbumQuery &query, const PageCursor &after, int limit);
     // -1 on error.
@@ -62,6 +87,7 @@ Q_SIGNALS:
     void albumsChanged(const QList<qint64> &albumIds);
 
 private:
+    UpsertResult writePage(const QList<Album> &albums, const JobCheckpoint *checkpoint);
     QSqlDatabase connection();
     void loadDetails(QSqlDatabase db, Album &album);
 

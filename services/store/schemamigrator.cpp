@@ -124,6 +124,13 @@ QStringList version2(bool sqlite)
     };
 }
 
+// Which process runs a job ("host:pid"), so a start can tell a crashed job from one another
+// AIME (or aime-cli) on the same collection is running.
+QStringList version3()
+{
+    return {QStringLiteral("ALTER TABLE import_jobs ADD COLUMN owner TEXT")};
+}
+
 } // namespace
 
 QStringList SchemaMigrator::migrationStatements(int version, bool sqlite)
@@ -133,6 +140,8 @@ QStringList SchemaMigrator::migrationStatements(int version, bool sqlite)
         return version1(sqlite);
     case 2:
         return version2(sqlite);
+    case 3:
+        return version3();
     default:
         return {};
     }

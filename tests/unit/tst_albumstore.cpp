@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTest>
 #include <QThread>
 #include <QtConcurrent>
@@ -50,6 +51,9 @@ class TestAlbumStore : public QObject
     Q_OBJECT
 
 private slots:
+    void jobCursorIsCommittedWithItsPage();
+    void orphanedJobsAreInterrupted_data();
+    void orphanedJobsAreInterrupted();
     void deduplication_data();
     void deduplication();
     void knownSourceUpdatesItsAlbum();
@@ -485,6 +489,76 @@ void TestAlbumStore::unopenablePathIsReported()
     QVERIFY(status.message.contains(config.databaseName));
     QVERIFY(QFileInfo(config.databaseName).isDir());
     QCOMPARE(store.count({}), -1);
+}
+
+void TestAlbumStore::jobCursorIsCommittedWithItsPage()
+{
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    const std::optional<ImportJobRecord> job = store.createJob(
+        QStringLiteral("discogs"), {{QStringLiteral("user"), QStringLiteral("c")}});
+    QVERIFY(job);
+    QCOMPARE(job->state, JobState::Queued);
+
+    const JobCheckpoint checkpoint {job->id, {{QStringLiteral("page"), 2}}, 1, 250};
+    const UpsertResult result
+        = store.upsertPage({discogsAlbum(QStringLiteral("Can"), QStringLiteral("Tago Mago"), 1971,
+                                         QStringLiteral("7"))},
+                           checkpoint);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    std::optional<ImportJobRecord> stored = store.job(job->id);
+    QVERIFY(stored);
+    QCOMPARE(stored->cursor.value(QStringLiteral("page")).toInt(), 2);
+    QCOMPARE(stored->done, 1);
+    QCOMPARE(stored->total, 250);
+    QCOMPARE(stored->params.value(QStringLiteral("user")).toString(), QStringLiteral("c"));
+
+    // An empty page still moves the cursor; a page that fails moves nothing.
+    QVERIFY(store.upsertPage({}, {job->id, {{QStringLiteral("page"), 3}}, 1, 250}).ok());
+    QCOMPARE(store.job(job->id)->cursor.value(QStringLiteral("page")).toInt(), 3);
+    QCOMPARE(store.jobs().size(), 1);
+    QVERIFY(store.removeJob(job->id));
+    QVERIFY(store.jobs().isEmpty());
+}
+
+void TestAlbumStore::orphanedJobsAreInterrupted_data()
+{
+    QTest::addColumn<QString>("owner");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<int>("expected");
+    const QString host = QSysInfo::machineHostName();
+    // pid 1 is alive on every Unix; a pid above the kernel's limit never is.
+    QTest::newRow("running, process gone") << host + QStringLiteral(":99999999")
+                                           << int(JobState::Running) << int(JobState::Interrupted);
+    QTest::newRow("running, no owner (older AIME)")
+        << QString() << int(JobState::Running) << int(JobState::Interrupted);
+    QTest::newRow("queued, process gone") << host + QStringLiteral(":99999999")
+                                          << int(JobState::Queued) << int(JobState::Interrupted);
+    QTest::newRow("running in a live process")
+        << host + QStringLiteral(":1") << int(JobState::Running) << int(JobState::Running);
+    QTest::newRow("running on another host") << QStringLiteral("elsewhere.example:42")
+                                             << int(JobState::Running) << int(JobState::Running);
+    QTest::newRow("completed stays completed")
+        << host + QStringLiteral(":99999999") << int(JobState::Completed)
+        << int(JobState::Completed);
+}
+
+void TestAlbumStore::orphanedJobsAreInterrupted()
+{
+    QFETCH(QString, owner);
+    QFETCH(int, state);
+    QFETCH(int, expected);
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    std::optional<ImportJobRecord> job = store.createJob(QStringLiteral("discogs"), {});
+    QVERIFY(job);
+    job->state = JobState(state);
+    job->owner = owner;
+    QVERIFY(store.saveJob(*job));
+    store.interruptOrphanedJobs();
+    QCOMPARE(int(store.job(job->id)->state), expected);
 }
 
 QTEST_GUILESS_MAIN(TestAlbumStore)

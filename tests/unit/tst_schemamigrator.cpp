@@ -110,6 +110,16 @@ void TestSchemaMigrator::fromEveryEarlierVersion()
                                         "VALUES (7, 1, 2, 'Moment''s Notice')")));
         QVERIFY(raw.exec(QStringLiteral("INSERT INTO album_sources (album_id, provider, "
                                         "external_id) VALUES (7, 'discogs', '1234')")));
+        // From v2 on, AIME indexes what it stores in the same transaction.
+        if (fromVersion >= 2) {
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO albums_fts (rowid, title, artist, label, genres, tracks) VALUES "
+                "(7, 'Blue Train', 'John Coltrane', 'Blue Note', '', 'Moment''s Notice')")));
+        }
+        QVERIFY(raw.exec(QStringLiteral(
+            "INSERT INTO import_jobs (id, source, params, state, created_at, cursor) VALUES "
+            "(3, 'discogs', '{\"user\":\"c\"}', 'running', '2020-01-01T00:00:00.000Z', "
+            "'{\"page\":4}')")));
     }
     AlbumStore store(DataLocation::sqliteStore(dir.path()));
     const StoreStatus status = store.open();
@@ -123,6 +133,14 @@ void TestSchemaMigrator::fromEveryEarlierVersion()
     QVERIFY(album);
     QCOMPARE(album->sources.size(), 1);
     QCOMPARE(album->tracks.size(), 1);
+    // A job of an older AIME: kept, with its cursor; v3 records who runs it.
+    std::optional<ImportJobRecord> job = store.job(3);
+    QVERIFY(job);
+    QCOMPARE(job->cursor.value(QStringLiteral("page")).toInt(), 4);
+    QVERIFY(job->owner.isEmpty());
+    job->owner = AlbumStore::processOwner();
+    QVERIFY(store.saveJob(*job));
+    QCOMPARE(store.job(3)->owner, AlbumStore::processOwner());
     // And new writes keep working on the migrated file.
     QVERIFY(store
                 .upsertPage({testing::discogsAlbum(QStringLiteral("John Coltrane"),

@@ -1,0 +1,131 @@
+#include "import/discogscollectionimport.h"
+
+#include "core/futurecallback.h"
+#include "providers/discogsclient.h"
+#include "store/albumstore.h"
+
+#include <QtConcurrent>
+
+#include <memory>
+
+namespace aime {
+
+namespace {
+
+const QString phaseKey = QStringLiteral("phase");
+const QString collectionPhase = QStringLiteral("collection");
+const QString detailsPhase = QStringLiteral("details");
+
+} // namespace
+
+DiscogsCollectionImport::DiscogsCollectionImport(AlbumStore *store, QThreadPool *pool,
+                                                 DiscogsClient *client, ImportJobRecord record,
+                                                 QObject *parent)
+    : ImportJob(store, pool, std::move(record), parent), m_client(client)
+{ }
+
+QString DiscogsCollectionImport::phase() const
+{
+    return record().cursor.value(phaseKey).toString() == detailsPhase ? tr("release details")
+                                                                      : tr("collection");
+}
+
+void DiscogsCollectionImport::run()
+{
+    const QJsonObject &cursor = record().cursor;
+    if (cursor.value(phaseKey).toString() == detailsPhase)
+        fetchDetails(qint64(cursor.value(QStringLiteral("after")).toDouble()));
+    else
+        fetchCollectionPage(qMax(1, cursor.value(QStringLiteral("page")).toInt(1)));
+}
+
+void DiscogsCollectionImport::fetchCollectionPage(int page)
+{
+    const QString user = record().params.value(QStringLiteral("user")).toString();
+    if (user.isEmpty()) {
+        fail(tr("This import names no Discogs user."));
+        return;
+    }
+    requests().add(m_client->collectionPage(
+        user, page, [this, page](const ParseResult<AlbumListPage> &result) {
+            if (!result.ok()) {
+                fail(result.error);
+                return;
+            }
+            const AlbumListPage &items = *result.value;
+            const int done
+                = (page - 1) * DiscogsClient::collectionPageSize + int(items.albums.size());
+            const bool last = items.next.isEmpty() || items.albums.isEmpty();
+            // The last page's cursor already points at the details phase, so a crash between the
+            // phases does not fetch the collection again.
+            const QJsonObject next = last
+                ? QJsonObject {{phaseKey, detailsPhase}, {QStringLiteral("after"), 0}}
+                : QJsonObject {{phaseKey, collectionPhase}, {QStringLiteral("page"), page + 1}};
+            commit(items.albums, next, last ? 0 : done, items.total, [this] { run(); });
+        }));
+}
+
+void DiscogsCollectionImport::fetchDetails(qint64 after)
+{
+    AlbumStore *store = this->store();
+    onFinished(QtConcurrent::run(pool(),
+                                 [store, after] {
+                                     QString error;
+                                     QList<qint64> ids = store->numericSourceIds(
+                                         QString::fromLatin1(source), after, detailsBatch, &error);
+                                     return std::make_pair(ids, error);
+                                 }),
+               this, [this](const std::pair<QList<qint64>, QString> &found) {
+                   if (stopping())
+                       return;
+                   if (!found.second.isEmpty()) {
+                       fail(found.second);
+                       return;
+                   }
+                   if (found.first.isEmpty()) {
+                       complete();
+                       return;
+                   }
+                   fetchReleases(found.first);
+               });
+}
+
+void DiscogsCollectionImport::fetchReleases(const QList<qint64> &ids)
+{
+    // The batch is stored together once every release of it has answered, so the cursor can
+    // say "everything up to the batch's last id".
+    struct Batch
+    {
+        QList<std::optional<Album>> albums;
+        int answered = 0;
+        QString error;
+    };
+    auto batch = std::make_shared<Batch>();
+    batch->albums.resize(ids.size());
+    for (int i = 0; i < ids.size(); ++i) {
+        requests().add(
+            m_client->release(ids.at(i), [this, batch, i, ids](const ParseResult<Album> &result) {
+                if (result.ok())
+                    batch->albums[i] = *result.value;
+                else if (!result.error.contains(QLatin1String("HTTP 404"))
+                         && batch->error.isEmpty())
+                    batch->error = result.error;
+                if (++batch->answered < ids.size())
+                    return;
+                if (!batch->error.isEmpty()) {
+                    fail(batch->error);
+                    return;
+                }
+                QList<Album> albums;
+                for (const std::optional<Album> &album : std::as_const(batch->albums)) {
+                    if (album)
+                        albums.append(*album);
+                }
+                const qint64 last = ids.last();
+                commit(albums, {{phaseKey, detailsPhase}, {QStringLiteral("after"), double(last)}},
+                       record().done + int(ids.size()), record().total, [this] { run(); });
+            }));
+    }
+}
+
+} // namespace aime

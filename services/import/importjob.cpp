@@ -1,0 +1,127 @@
+#include "import/importjob.h"
+
+#include "core/futurecallback.h"
+#include "store/albumstore.h"
+
+#include <QLoggingCategory>
+#include <QtConcurrent>
+
+Q_LOGGING_CATEGORY(lcImport, "aime.import")
+
+namespace aime {
+
+ImportJob::ImportJob(AlbumStore *store, QThreadPool *pool, ImportJobRecord record, QObject *parent)
+    : QObject(parent), m_store(store), m_pool(pool), m_record(std::move(record))
+{ }
+
+ImportJob::~ImportJob() = default;
+
+void ImportJob::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_stopRequested = false;
+    m_record.state = JobState::Running;
+    m_record.error.clear();
+    m_record.owner = AlbumStore::processOwner();
+    m_record.startedAt = QDateTime::currentDateTimeUtc();
+    m_record.finishedAt = {};
+    // A small write; on the pool like every other.
+    const ImportJobRecord snapshot = m_record;
+    AlbumStore *store = m_store;
+    onFinished(QtConcurrent::run(m_pool,
+                                 [store, snapshot] {
+                                     QString error;
+                                     store->saveJob(snapshot, &error);
+                                     return error;
+                                 }),
+               this, [this](const QString &error) {
+                   if (!error.isEmpty()) {
+                       finish(JobState::Failed, error);
+                       return;
+                   }
+                   Q_EMIT progressed(m_record);
+                   if (m_stopRequested)
+                       finish(m_stopState);
+                   else
+                       run();
+               });
+}
+
+void ImportJob::cancel(bool interrupt)
+{
+    if (!m_running || m_stopRequested)
+        return;
+    m_stopRequested = true;
+    m_stopState = interrupt ? JobState::Interrupted : JobState::Cancelled;
+    m_requests.cancelAll();
+    // A page being stored finishes first; its commit ends the job.
+    if (!m_committing)
+        finish(m_stopState);
+}
+
+void ImportJob::commit(QList<Album> albums, const QJsonObject &cursor, int done, int total,
+                       std::function<void()> next)
+{
+    if (m_stopRequested)
+        return;
+    m_committing = true;
+    AlbumStore *store = m_store;
+    const JobCheckpoint checkpoint {m_record.id, cursor, done, total};
+    onFinished(QtConcurrent::run(m_pool,
+                                 [store, albums = std::move(albums), checkpoint] {
+                                     return store->upsertPage(albums, checkpoint);
+                                 }),
+               this, [this, checkpoint, next = std::move(next)](const UpsertResult &result) {
+                   m_committing = false;
+                   if (!result.ok()) {
+                       finish(JobState::Failed, result.error);
+                       return;
+                   }
+                   m_record.cursor = checkpoint.cursor;
+                   m_record.done = checkpoint.done;
+                   m_record.total = checkpoint.total;
+                   Q_EMIT progressed(m_record);
+                   if (m_stopRequested) {
+                       finish(m_stopState);
+                       return;
+                   }
+                   next();
+               });
+}
+
+void ImportJob::fail(const QString &message)
+{
+    if (m_stopRequested) {
+        // The failure is the cancel's own (aborted requests).
+        if (!m_committing)
+            finish(m_stopState);
+        return;
+    }
+    finish(JobState::Failed, message);
+}
+
+void ImportJob::complete()
+{
+    finish(JobState::Completed);
+}
+
+void ImportJob::finish(JobState state, const QString &error)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_requests.cancelAll();
+    m_record.state = state;
+    m_record.error = error;
+    m_record.finishedAt = QDateTime::currentDateTimeUtc();
+    if (!error.isEmpty())
+        qCWarning(lcImport).noquote() << "import" << m_record.id << "failed:" << error;
+    const ImportJobRecord snapshot = m_record;
+    AlbumStore *store = m_store;
+    onFinished(QtConcurrent::run(m_pool, [store, snapshot] { return store->saveJob(snapshot); }),
+               this, [this](bool) { Q_EMIT finished(m_record); });
+}
+
+} // namespace aime
