@@ -1,6 +1,7 @@
 #include "clicommands.h"
 
 #include "cliaccountcommands.h"
+#include "cliimportcommands.h"
 #include "core/datalocation.h"
 #include "export/albumjson.h"
 #include "export/collectionexporter.h"
@@ -51,10 +52,18 @@ QString usageError(const QString &command, const QCommandLineParser &parser)
     const QString format = parser.value(QStringLiteral("format"));
     if (command == QLatin1String("import")) {
         const QString source = parser.value(QStringLiteral("source"));
+        if (source == QLatin1String("discogs")) {
+            if (parser.value(QStringLiteral("user")).isEmpty())
+                return QStringLiteral("import --source discogs needs --user NAME");
+            return {};
+        }
         if (source != QLatin1String("discogs-csv"))
-            return QStringLiteral("import needs --source discogs-csv (got \"%1\")").arg(source);
+            return QStringLiteral("import needs --source discogs-csv or discogs (got \"%1\")")
+                .arg(source);
         if (parser.value(QStringLiteral("file")).isEmpty())
             return QStringLiteral("import needs --file FILE");
+    } else if (command == QLatin1String("jobs") || command == QLatin1String("resume")) {
+        return {};
     } else if (command == QLatin1String("list")) {
         if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json")
             && format != QLatin1String("csv"))
@@ -168,6 +177,9 @@ int CliCommands::run(const QStringList &arguments)
         "AIME on the command line.\n\n"
         "Commands:\n"
         "  import --source discogs-csv --file FILE   import a Discogs collection export\n"
+        "  import --source discogs --user NAME       import a Discogs collection online\n"
+        "  jobs                                      list the online imports and their state\n"
+        "  resume                                    resume interrupted online imports\n"
         "  list [--format text|json|csv] [--query Q] [--sort artist|title|year|added]\n"
         "  export --format json|csv --output FILE    write the whole collection (- = stdout)\n"
         "  login spotify [--client-id ID] [--no-browser]\n"
@@ -176,14 +188,15 @@ int CliCommands::run(const QStringList &arguments)
         "  logout spotify|discogs                    forget the account's tokens"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("import, list, export, login or logout"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("import, list, export, jobs, resume, login or logout"));
     parser.addPositionalArgument(QStringLiteral("provider"),
                                  QStringLiteral("login, logout: spotify or discogs"));
     parser.addOptions({
         {QStringLiteral("data-dir"), QStringLiteral("Collection folder (or AIME_DATA_DIR)."),
          QStringLiteral("dir")},
-        {QStringLiteral("source"), QStringLiteral("import: discogs-csv."),
+        {QStringLiteral("source"), QStringLiteral("import: discogs-csv or discogs."),
          QStringLiteral("source")},
         {QStringLiteral("file"), QStringLiteral("import: the file to read."),
          QStringLiteral("file")},
@@ -198,7 +211,8 @@ int CliCommands::run(const QStringList &arguments)
         {QStringLiteral("client-id"),
          QStringLiteral("login spotify: the app's Client ID (or AIME_SPOTIFY_CLIENT_ID)."),
          QStringLiteral("id")},
-        {QStringLiteral("user"), QStringLiteral("login discogs: the Discogs user name."),
+        {QStringLiteral("user"),
+         QStringLiteral("login discogs, import --source discogs: the Discogs user name."),
          QStringLiteral("name")},
         {QStringLiteral("no-browser"),
          QStringLiteral("login spotify: only print the address, do not open a browser.")},
@@ -215,8 +229,9 @@ int CliCommands::run(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return fail(QStringLiteral("give a command: import, list, export, login or logout "
-                                   "(see --help)"));
+        return fail(
+            QStringLiteral("give a command: import, list, export, jobs, resume, login or logout "
+                           "(see --help)"));
     const QString command = positional.first();
     if (command == QLatin1String("login") || command == QLatin1String("logout")) {
         const QString provider = positional.value(1);
@@ -238,6 +253,13 @@ int CliCommands::run(const QStringList &arguments)
     const StoreStatus status = store.open();
     if (!status.ok())
         return fail(status.message);
+    if (command == QLatin1String("import")
+        && parser.value(QStringLiteral("source")) == QLatin1String("discogs"))
+        return CliImportCommands::importDiscogs(&store, parser.value(QStringLiteral("user")));
+    if (command == QLatin1String("jobs"))
+        return CliImportCommands::listJobs(&store);
+    if (command == QLatin1String("resume"))
+        return CliImportCommands::resume(&store);
     if (command == QLatin1String("import"))
         return importCommand(store, parser);
     if (command == QLatin1String("list"))

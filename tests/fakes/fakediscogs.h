@@ -42,6 +42,8 @@ public:
     int albumCount() const { return int(m_albums.size()); }
     QString username() const { return m_options.username; }
     QString token() const { return m_options.token; }
+    // A new token: the old one is refused from now on (a token revoked on discogs.com).
+    void setToken(const QString &token) { m_options.token = token; }
     static qint64 releaseId(int index) { return FirstReleaseId + index; }
 
     // The body GET /releases/{id} answers; empty for an unknown id. Images are only in the body

@@ -52,6 +52,12 @@ void FakeServer::failNext(Fault fault, int count, int retryAfterSeconds)
         m_faults.push_back({fault, retryAfterSeconds});
 }
 
+void FakeServer::failWhen(std::function<bool(const QHttpServerRequest &)> matches, Fault fault,
+                          int count, int retryAfterSeconds)
+{
+    m_conditionalFaults.append({std::move(matches), {fault, retryAfterSeconds}, count});
+}
+
 bool FakeServer::Exchange::connected() const
 {
     return socket && socket->state() == QAbstractSocket::ConnectedState;
@@ -117,6 +123,14 @@ void FakeServer::handle(const QHttpServerRequest &request, QHttpServerResponder 
         return;
     }
 
+    for (auto it = m_conditionalFaults.begin(); it != m_conditionalFaults.end(); ++it) {
+        if (it->remaining > 0 && it->matches(request)) {
+            --it->remaining;
+            const Scheduled fault = it->fault;
+            answerFault(shared, fault);
+            return;
+        }
+    }
     if (!m_faults.empty()) {
         const Scheduled fault = m_faults.front();
         m_faults.pop_front();

@@ -71,6 +71,10 @@ public:
     void setMaxInFlight(int maxInFlight) { m_maxInFlight = maxInFlight; }
     // The next `count` requests get `fault` instead of the handler's answer.
     void failNext(Fault fault, int count = 1, int retryAfterSeconds = -1);
+    // The next `count` requests for which `matches` is true (e.g. one page of a list) get
+    // `fault`; other requests are answered as usual.
+    void failWhen(std::function<bool(const QHttpServerRequest &)> matches, Fault fault,
+                  int count = 1, int retryAfterSeconds = -1);
     // Answers every pending (hanging or delayed) request with 503 and stops listening.
     void close();
 
@@ -113,6 +117,13 @@ private:
     QByteArray m_limitedBody;
     int m_maxInFlight = 0;
     std::deque<Scheduled> m_faults;
+    struct Conditional
+    {
+        std::function<bool(const QHttpServerRequest &)> matches;
+        Scheduled fault;
+        int remaining;
+    };
+    QList<Conditional> m_conditionalFaults;
     QList<Exchange> m_pending;
     QElapsedTimer m_clock;
     std::deque<qint64> m_window;

@@ -1,0 +1,358 @@
+#include "core/datalocation.h"
+#include "core/workerpool.h"
+#include "fakediscogs.h"
+#include "import/discogscollectionimport.h"
+#include "providers/discogsclient.h"
+#include "store/albumstore.h"
+
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace aime;
+using fakes::FakeDiscogs;
+using fakes::Fault;
+
+namespace {
+
+// Discogs' real limit, scaled to a tenth of a second so thousands of requests take seconds.
+constexpr int scaledLimit = 60;
+constexpr std::chrono::milliseconds scaledWindow {100};
+
+bool isCollectionPage(const QHttpServerRequest &request, int page)
+{
+    return request.url().path().endsWith(QLatin1String("/collection/folders/0/releases"))
+        && request.url().query().contains(QStringLiteral("page=%1&").arg(page));
+}
+
+bool isRelease(const QHttpServerRequest &request, qint64 id)
+{
+    return request.url().path() == QStringLiteral("/releases/%1").arg(id);
+}
+
+} // namespace
+
+// Import > Discogs collection through the strict fake Discogs into a temporary store: both
+// phases, faults at chosen places, cancel, and aime-cli killed and resumed.
+class TestDiscogsImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void wholeCollectionArrivesWithDetails();
+    void faultsEndInACompleteStoreOrAClearError_data();
+    void faultsEndInACompleteStoreOrAClearError();
+    void cancelStopsWithinASecond();
+    void killedCliResumesToTheSameStore();
+
+private:
+    // A fake Discogs with a collection of `albums`, and a client for it.
+    void useCollection(int albums);
+    ImportJobRecord newRecord();
+    // Runs the job to its end; the record it ended with.
+    ImportJobRecord runToEnd(const ImportJobRecord &record, int timeoutMs = 120000);
+    // What a store holds, in a form two stores can be compared by.
+    static QStringList contents(AlbumStore &store);
+    int discogsSources();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeDiscogs> m_fake;
+    std::unique_ptr<AlbumStore> m_store;
+    std::unique_ptr<WorkerPool> m_pool;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<DiscogsClient> m_client;
+};
+
+void TestDiscogsImport::initTestCase()
+{
+    qputenv("AIME_DISCOGS_RATE",
+            QByteArray::number(scaledLimit) + '/'
+                + QByteArray::number(scaledWindow.count() / 1000.0));
+}
+
+void TestDiscogsImport::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<AlbumStore>(DataLocation::sqliteStore(m_dir->path()));
+    QVERIFY(m_store->open().ok());
+    m_pool = std::make_unique<WorkerPool>();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    useCollection(1200);
+    QVERIFY(m_fake->baseUrl().port() > 0);
+}
+
+void TestDiscogsImport::useCollection(int albums)
+{
+    m_client.reset();
+    m_fake = std::make_unique<FakeDiscogs>(fakes::FakeDiscogsOptions {.albumCount = albums});
+    m_fake->server().setRateLimit(scaledLimit, scaledWindow);
+    m_fake->server().setMaxInFlight(5);
+    if (!m_fake->listen())
+        return;
+    m_client = std::make_unique<DiscogsClient>(m_network.get(), m_pool.get(), m_fake->baseUrl());
+    m_client->setToken(m_fake->token());
+}
+
+void TestDiscogsImport::cleanup()
+{
+    m_client.reset();
+    m_network.reset();
+    m_pool.reset();
+    m_store.reset();
+    m_fake.reset();
+    m_dir.reset();
+}
+
+ImportJobRecord TestDiscogsImport::newRecord()
+{
+    const std::optional<ImportJobRecord> record = m_store->createJob(
+        QStringLiteral("discogs"), {{QStringLiteral("user"), m_fake->username()}});
+    return record.value_or(ImportJobRecord());
+}
+
+ImportJobRecord TestDiscogsImport::runToEnd(const ImportJobRecord &record, int timeoutMs)
+{
+    DiscogsCollectionImport job(m_store.get(), m_pool.get(), m_client.get(), record);
+    QSignalSpy finished(&job, &ImportJob::finished);
+    job.start();
+    if (!finished.wait(timeoutMs) && finished.isEmpty())
+        return {};
+    return finished.first().first().value<ImportJobRecord>();
+}
+
+QStringList TestDiscogsImport::contents(AlbumStore &store)
+{
+    QStringList rows;
+    store.forEachAlbum([&rows](const Album &album) {
+        QStringList tracks;
+        for (const Track &track : album.tracks)
+            tracks.append(
+                QStringLiteral("%1.%2 %3").arg(track.disc).arg(track.position).arg(track.title));
+        QStringList sources;
+        for (const SourceRef &source : album.sources)
+            sources.append(source.provider + u':' + source.externalId);
+        rows.append(QStringList {album.artist, album.title, QString::number(album.year),
+                                 album.barcode, album.genres.join(u','), sources.join(u','),
+                                 tracks.join(u'|')}
+                        .join(u'\t'));
+        return true;
+    });
+    rows.sort();
+    return rows;
+}
+
+int TestDiscogsImport::discogsSources()
+{
+    int sources = 0;
+    m_store->forEachAlbum([&sources](const Album &album) {
+        for (const SourceRef &source : album.sources)
+            sources += source.provider == QLatin1String("discogs") ? 1 : 0;
+        return true;
+    });
+    return sources;
+}
+
+void TestDiscogsImport::wholeCollectionArrivesWithDetails()
+{
+    useCollection(5000);
+    QVERIFY(m_client);
+    const ImportJobRecord end = runToEnd(newRecord(), 600000);
+    QCOMPARE(end.state, JobState::Completed);
+    QVERIFY2(end.error.isEmpty(), qPrintable(end.error));
+    QCOMPARE(end.total, m_fake->albumCount());
+    QCOMPARE(end.done, m_fake->albumCount());
+
+    // Every release is a source exactly once; releases of one album (the same barcode, or the
+    // same artist, title and year) share it.
+    QCOMPARE(discogsSources(), m_fake->albumCount());
+    const int albums = m_store->count({});
+    QVERIFY2(albums <= m_fake->albumCount() && albums >= m_fake->albumCount() * 99 / 100,
+             qPrintable(QString::number(albums)));
+    // Phase two filled every album with its tracklist.
+    int withTracks = 0;
+    m_store->forEachAlbum([&withTracks](const Album &album) {
+        withTracks += album.tracks.isEmpty() ? 0 : 1;
+        return true;
+    });
+    QCOMPARE(withTracks, albums);
+    // One request per collection page and per release, and the strict fake never said no.
+    QCOMPARE(m_fake->server().limitedCount(), 0);
+    QVERIFY(m_fake->server().maxInFlightSeen() <= 5);
+    QVERIFY(m_fake->server().maxPerWindowSeen() <= scaledLimit);
+    QCOMPARE(m_fake->server().requestCount(), 50 + m_fake->albumCount());
+
+    const std::optional<ImportJobRecord> stored = m_store->job(end.id);
+    QVERIFY(stored);
+    QCOMPARE(stored->state, JobState::Completed);
+    QVERIFY(stored->finishedAt.isValid());
+}
+
+void TestDiscogsImport::faultsEndInACompleteStoreOrAClearError_data()
+{
+    QTest::addColumn<int>("page"); // 0: a release of the details phase instead
+    QTest::addColumn<int>("fault"); // Fault, or -1 for a token revoked there
+    QTest::addColumn<int>("count");
+    QTest::addColumn<bool>("completes");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("500 twice on the first page") << 1 << int(Fault::Status500) << 2 << true << "";
+    QTest::newRow("429 storm on a middle page") << 6 << int(Fault::Status429) << 5 << true << "";
+    QTest::newRow("reset on the last page") << 12 << int(Fault::Reset) << 1 << true << "";
+    QTest::newRow("truncated release") << 0 << int(Fault::Truncated) << 1 << true << "";
+    QTest::newRow("malformed middle page")
+        << 7 << int(Fault::MalformedJson) << 1 << false << "Discogs";
+    QTest::newRow("500 storm on a release")
+        << 0 << int(Fault::Status500) << 5 << false << "HTTP 500";
+    QTest::newRow("token revoked mid-collection") << 5 << -1 << 1 << false << "reconnect";
+}
+
+void TestDiscogsImport::faultsEndInACompleteStoreOrAClearError()
+{
+    QFETCH(int, page);
+    QFETCH(int, fault);
+    QFETCH(int, count);
+    QFETCH(bool, completes);
+    QFETCH(QString, message);
+    const qint64 release = FakeDiscogs::releaseId(640);
+    const auto matches = [page, release](const QHttpServerRequest &request) {
+        return page > 0 ? isCollectionPage(request, page) : isRelease(request, release);
+    };
+    if (fault >= 0) {
+        m_fake->server().failWhen(matches, Fault(fault), count, 0);
+    } else {
+        // The person revokes the token on discogs.com as that page is asked for: it and every
+        // later request are refused.
+        FakeDiscogs *fake = m_fake.get();
+        m_fake->server().failWhen(
+            [fake, matches](const QHttpServerRequest &request) {
+                if (matches(request))
+                    fake->setToken(QStringLiteral("revoked"));
+                return false;
+            },
+            Fault::Status500);
+    }
+
+    const ImportJobRecord first = runToEnd(newRecord());
+    QVERIFY2(first.state == (completes ? JobState::Completed : JobState::Failed),
+             qPrintable(ImportJobRecord::stateName(first.state) + u' ' + first.error));
+    QVERIFY2(first.error.contains(message), qPrintable(first.error));
+    // Every release of every page committed is there once, whatever happened.
+    const int stored = discogsSources();
+    QVERIFY(m_store->count({}) <= stored);
+    if (completes) {
+        QCOMPARE(stored, m_fake->albumCount());
+        return;
+    }
+    if (page > 0)
+        QCOMPARE(stored, (page - 1) * DiscogsClient::collectionPageSize);
+    else
+        QCOMPARE(stored, m_fake->albumCount());
+
+    // Retry goes on from the cursor and ends with the whole collection, still without doubles.
+    if (fault < 0)
+        m_client->setToken(m_fake->token()); // reconnected with the new token
+    const std::optional<ImportJobRecord> failed = m_store->job(first.id);
+    QVERIFY(failed);
+    const int requestsBefore = m_fake->server().requestCount();
+    const ImportJobRecord retried = runToEnd(*failed);
+    QCOMPARE(retried.state, JobState::Completed);
+    QCOMPARE(discogsSources(), m_fake->albumCount());
+    // Nothing already stored was fetched again: the collection pages before the failure are
+    // not asked for twice.
+    if (page > 0) {
+        QCOMPARE(m_fake->server().requestCount() - requestsBefore,
+                 12 - (page - 1) + m_fake->albumCount());
+    }
+}
+
+void TestDiscogsImport::cancelStopsWithinASecond()
+{
+    m_fake->server().setLatency(std::chrono::milliseconds(400));
+    DiscogsCollectionImport job(m_store.get(), m_pool.get(), m_client.get(), newRecord());
+    QSignalSpy finished(&job, &ImportJob::finished);
+    QSignalSpy progressed(&job, &ImportJob::progressed);
+    job.start();
+    QTRY_VERIFY_WITH_TIMEOUT(discogsSources() >= 200, 20000);
+    QElapsedTimer clock;
+    clock.start();
+    job.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 1000);
+    QVERIFY(clock.elapsed() < 1000);
+    const ImportJobRecord end = finished.first().first().value<ImportJobRecord>();
+    QCOMPARE(end.state, JobState::Cancelled);
+    // Whole pages only.
+    QCOMPARE(discogsSources() % DiscogsClient::collectionPageSize, 0);
+    QCOMPARE(m_store->job(end.id)->state, JobState::Cancelled);
+}
+
+void TestDiscogsImport::killedCliResumesToTheSameStore()
+{
+    const QString cli = qEnvironmentVariable("AIME_CLI");
+    QVERIFY2(QFile::exists(cli), "AIME_CLI must name the built aime-cli");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("AIME_DISCOGS_API_URL"), m_fake->baseUrl().toString());
+    environment.insert(QStringLiteral("AIME_DISCOGS_TOKEN"), m_fake->token());
+    const auto runCli = [&](const QString &dataDir, const QStringList &arguments) {
+        auto *process = new QProcess(this);
+        process->setProcessEnvironment(environment);
+        process->start(cli, QStringList {QStringLiteral("--data-dir"), dataDir} + arguments);
+        return process;
+    };
+    const auto waitFor = [](QProcess *process) {
+        return QTest::qWaitFor([process] { return process->state() == QProcess::NotRunning; },
+                               120000);
+    };
+
+    // The reference: one import, never interrupted.
+    const QString reference = m_dir->filePath(QStringLiteral("reference"));
+    QProcess *whole
+        = runCli(reference,
+                 {QStringLiteral("import"), QStringLiteral("--source"), QStringLiteral("discogs"),
+                  QStringLiteral("--user"), m_fake->username()});
+    QVERIFY(waitFor(whole));
+    QVERIFY2(whole->exitCode() == 0, whole->readAllStandardError().constData());
+
+    // The same import killed three times at random moments, each time resumed.
+    const QString killed = m_dir->filePath(QStringLiteral("killed"));
+    QProcess *first
+        = runCli(killed,
+                 {QStringLiteral("import"), QStringLiteral("--source"), QStringLiteral("discogs"),
+                  QStringLiteral("--user"), m_fake->username()});
+    QProcess *current = first;
+    for (int kill = 0; kill < 3; ++kill) {
+        QVERIFY(current->waitForStarted());
+        const int requestsAtStart = m_fake->server().requestCount();
+        // Somewhere in the first 100 requests of this run: both phases get hit over the runs.
+        const int after = QRandomGenerator::global()->bounded(5, 100);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fake->server().requestCount() >= requestsAtStart + after
+                                     || current->state() == QProcess::NotRunning,
+                                 60000);
+        ::kill(pid_t(current->processId()), SIGKILL);
+        QVERIFY(waitFor(current));
+        current = runCli(killed, {QStringLiteral("resume")});
+    }
+    QVERIFY(waitFor(current));
+    QVERIFY2(current->exitCode() == 0, current->readAllStandardError().constData());
+
+    AlbumStore referenceStore(DataLocation::sqliteStore(reference));
+    AlbumStore resumedStore(DataLocation::sqliteStore(killed));
+    QVERIFY(referenceStore.open().ok());
+    QVERIFY(resumedStore.open().ok());
+    const QStringList expected = contents(referenceStore);
+    QVERIFY(expected.size() >= m_fake->albumCount() * 99 / 100);
+    QCOMPARE(contents(resumedStore), expected);
+    const QList<ImportJobRecord> jobs = resumedStore.jobs();
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs.first().state, JobState::Completed);
+}
+
+QTEST_GUILESS_MAIN(TestDiscogsImport)
+#include "tst_discogsimport.moc"
