@@ -46,16 +46,20 @@ EmptyCollectionWidget::EmptyCollectionWidget(QWidget *parent) : QWidget(parent)
         = addButton(tr("Import a Discogs CSV export…"), QStringLiteral("importCsvButton"), true,
                     tr("On discogs.com: Collection > Export, then pick the file here."));
     auto *sample = addButton(tr("Load the sample collection"), QStringLiteral("loadSampleButton"),
-                             true, tr("About 300 well-known albums to try AIME with."));
+                             true, tr("651 well-known albums to try AIME with."));
     addButton(tr("Import Spotify saved albums (coming soon)"),
               QStringLiteral("importSpotifyButton"), false, tr("Not available in this version."));
-    addButton(tr("Import Discogs collection online (coming soon)"),
-              QStringLiteral("importDiscogsButton"), false, tr("Not available in this version."));
+    auto *discogs = addButton(tr("Import your Discogs collection…"),
+                              QStringLiteral("importDiscogsButton"), true,
+                              tr("Reads your collection on discogs.com, then each release's "
+                                 "details, in the background."));
     sample->setDefault(true);
     layout->addStretch(3);
 
     connect(csv, &QPushButton::clicked, this, &EmptyCollectionWidget::importDiscogsCsvRequested);
     connect(sample, &QPushButton::clicked, this, &EmptyCollectionWidget::loadSampleRequested);
+    connect(discogs, &QPushButton::clicked, this,
+            &EmptyCollectionWidget::importDiscogsCollectionRequested);
 }
 
 } // namespace aime

@@ -15,6 +15,7 @@ public:
 Q_SIGNALS:
     void importDiscogsCsvRequested();
     void loadSampleRequested();
+    void importDiscogsCollectionRequested();
 };
 
 } // namespace aime

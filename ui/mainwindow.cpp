@@ -6,7 +6,10 @@
 #include "detailspane.h"
 #include "emptycollectionwidget.h"
 #include "export/collectionexporter.h"
+#include "import/importmanager.h"
+#include "importjobmodel.h"
 #include "importprogresswidget.h"
+#include "jobspanel.h"
 #include "preferencesdialog.h"
 #include "store/albumstore.h"
 
@@ -20,6 +23,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
@@ -31,6 +35,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
 #include <QToolBar>
 #include <QtConcurrent>
 
@@ -119,6 +125,8 @@ MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *alb
     connect(m_grid, &QAbstractItemView::activated, this, &MainWindow::openCurrentAlbum);
     connect(m_empty, &EmptyCollectionWidget::importDiscogsCsvRequested, this,
             &MainWindow::importDiscogsCsv);
+    connect(m_empty, &EmptyCollectionWidget::importDiscogsCollectionRequested, this,
+            &MainWindow::importDiscogsCollection);
     connect(m_empty, &EmptyCollectionWidget::loadSampleRequested, this,
             &MainWindow::loadSampleCollection);
     connect(m_import, &ImportProgressWidget::finished, this, &MainWindow::importFinished);
@@ -137,6 +145,105 @@ void MainWindow::setAccountManager(AccountManager *accounts)
         connect(accounts, &AccountManager::problem, this,
                 [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     }
+}
+
+void MainWindow::setImportManager(ImportManager *imports)
+{
+    m_imports = imports;
+    m_importDiscogsAction->setEnabled(imports != nullptr);
+    if (!imports)
+        return;
+    m_jobModel = new ImportJobModel(imports, this);
+    m_jobsPanel = new JobsPanel(imports, m_jobModel);
+    m_jobsDock = new QDockWidget(tr("Jobs"), this);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobsPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    m_jobsDock->hide();
+    QAction *toggleJobs = m_jobsDock->toggleViewAction();
+    toggleJobs->setText(tr("&Jobs"));
+    toggleJobs->setShortcut(QKeySequence(tr("Ctrl+J")));
+    toggleJobs->setObjectName(QStringLiteral("toggleJobsAction"));
+    for (QAction *menu : menuBar()->actions()) {
+        if (menu->menu() && menu->text() == tr("&View"))
+            menu->menu()->addAction(toggleJobs);
+    }
+
+    m_jobsSummary = new QLabel(this);
+    m_jobsSummary->setObjectName(QStringLiteral("jobsSummary"));
+    statusBar()->addPermanentWidget(m_jobsSummary);
+    m_jobsSummary->hide();
+    const auto updateSummary = [this] {
+        int running = 0;
+        int done = 0;
+        int total = 0;
+        for (const ImportJobRecord &record : m_imports->jobs()) {
+            if (record.state != JobState::Running && record.state != JobState::Queued)
+                continue;
+            ++running;
+            done += record.done;
+            total += record.total;
+        }
+        m_jobsSummary->setVisible(running > 0);
+        const QLocale locale;
+        m_jobsSummary->setText(total > 0 ? tr("%n import(s): %1 of %2", nullptr, running)
+                                               .arg(locale.toString(done), locale.toString(total))
+                                         : tr("%n import(s) running", nullptr, running));
+    };
+    connect(imports, &ImportManager::jobChanged, this, updateSummary);
+    connect(imports, &ImportManager::loaded, this, updateSummary);
+    connect(imports, &ImportManager::focusRequested, this, [this](qint64 id) {
+        m_jobsDock->show();
+        m_jobsDock->raise();
+        m_jobsPanel->focusJob(id);
+    });
+    connect(imports, &ImportManager::problem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    connect(imports, &ImportManager::jobFinished, this, [this](const ImportJobRecord &record) {
+        const QString text = record.state == JobState::Completed
+            ? tr("%1: done, %2 releases.")
+                  .arg(ImportJobModel::describe(record), QLocale().toString(record.total))
+            : tr("%1: %2").arg(ImportJobModel::describe(record),
+                               record.error.isEmpty() ? ImportJobModel::stateText(record.state)
+                                                      : record.error);
+        statusBar()->showMessage(text, 15000);
+        // A long import that ends while the person works elsewhere is worth a notice.
+        if (!isActiveWindow() && record.state != JobState::Interrupted) {
+            if (QSystemTrayIcon::isSystemTrayAvailable()) {
+                auto *tray = new QSystemTrayIcon(windowIcon(), this);
+                tray->show();
+                tray->showMessage(tr("AIME"), text);
+                QTimer::singleShot(15000, tray, &QObject::deleteLater);
+            } else {
+                QApplication::alert(this);
+            }
+        }
+    });
+}
+
+void MainWindow::importDiscogsCollection()
+{
+    if (!m_imports)
+        return;
+    QString user;
+    if (m_accounts) {
+        user = m_accounts->settings().discogsUser;
+        if (user.isEmpty())
+            user = m_accounts->environmentDiscogsUser();
+    }
+    auto *ask = new QInputDialog(this);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Import Discogs collection"));
+    ask->setLabelText(tr("Discogs user whose collection to import:"));
+    ask->setTextValue(user);
+    ask->setOkButtonText(tr("&Import"));
+    ask->setObjectName(QStringLiteral("discogsUserDialog"));
+    connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+        const QString name = text.trimmed();
+        if (!name.isEmpty())
+            m_imports->startImport(QStringLiteral("discogs"), {{QStringLiteral("user"), name}});
+    });
+    ask->open();
 }
 
 PreferencesDialog *MainWindow::preferencesDialog() const
@@ -179,8 +286,10 @@ void MainWindow::createActions()
     QMenu *importMenu = menuBar()->addMenu(tr("&Import"));
     QAction *spotify = importMenu->addAction(tr("&Spotify saved albums (coming soon)"));
     spotify->setEnabled(false);
-    QAction *discogs = importMenu->addAction(tr("Discogs &collection (coming soon)"));
-    discogs->setEnabled(false);
+    m_importDiscogsAction = importMenu->addAction(tr("Discogs &collection…"), this,
+                                                  &MainWindow::importDiscogsCollection);
+    m_importDiscogsAction->setObjectName(QStringLiteral("importDiscogsAction"));
+    m_importDiscogsAction->setEnabled(false);
     QAction *csv
         = importMenu->addAction(tr("Discogs CSV &export…"), this, &MainWindow::importDiscogsCsv);
     csv->setObjectName(QStringLiteral("importCsvAction"));
@@ -456,6 +565,17 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Running imports stop as interrupted and save their state first (five seconds at most);
+    // the window closes when they have.
+    if (m_imports && m_imports->runningCount() > 0 && !m_shutdownDone) {
+        event->ignore();
+        statusBar()->showMessage(tr("Stopping the imports; they go on at the next start…"));
+        m_imports->shutdown([this] {
+            m_shutdownDone = true;
+            close();
+        });
+        return;
+    }
     m_import->cancel();
     saveSettings();
     event->accept();

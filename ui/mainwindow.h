@@ -20,6 +20,9 @@ class QThreadPool;
 namespace aime {
 
 class AccountManager;
+class ImportJobModel;
+class ImportManager;
+class JobsPanel;
 class AlbumGridView;
 class AlbumListModel;
 class AlbumStore;
@@ -41,6 +44,10 @@ public:
 
     // The accounts Preferences shows; until set, Preferences is disabled.
     void setAccountManager(AccountManager *accounts);
+    // The online imports; until set, their menu entries are disabled.
+    void setImportManager(ImportManager *imports);
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
+    QDockWidget *jobsDock() const { return m_jobsDock; }
     PreferencesDialog *preferencesDialog() const;
 
     // Called by the application once the store has opened (or failed to).
@@ -53,6 +60,8 @@ public:
 
 public Q_SLOTS:
     void showPreferences();
+    // Asks for the Discogs user (filled in from Preferences) and starts the import.
+    void importDiscogsCollection();
     void importDiscogsCsv();
     void loadSampleCollection();
     void startCsvImport(const QString &path, const QString &displayName);
@@ -94,6 +103,13 @@ private:
     AccountManager *m_accounts = nullptr;
     QPointer<PreferencesDialog> m_preferences;
     QAction *m_preferencesAction = nullptr;
+    ImportManager *m_imports = nullptr;
+    ImportJobModel *m_jobModel = nullptr;
+    JobsPanel *m_jobsPanel = nullptr;
+    QDockWidget *m_jobsDock = nullptr;
+    QAction *m_importDiscogsAction = nullptr;
+    QLabel *m_jobsSummary = nullptr;
+    bool m_shutdownDone = false;
 };
 
 } // namespace aime

@@ -7,6 +7,7 @@
 #include "credentials/accountmanager.h"
 #include "credentials/credentialstore.h"
 #include "credentials/keychainbackend.h"
+#include "import/importmanager.h"
 #include "mainwindow.h"
 #include "providers/discogsclient.h"
 #include "providers/musicbrainzclient.h"
@@ -56,15 +57,18 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
         keychain ? keychain : new KeychainBackend(QStringLiteral("AIME")));
     m_accounts = std::make_unique<AccountManager>(m_credentials.get(), m_spotify.get(),
                                                   m_discogs.get(), m_musicBrainz.get());
+    m_imports = std::make_unique<ImportManager>(m_store.get(), m_pool.get(), m_discogs.get());
     m_albums = std::make_unique<AlbumListModel>(m_store.get(), m_pool.get());
     m_window = std::make_unique<MainWindow>(m_store.get(), m_pool.get(), m_albums.get());
     m_window->setAccountManager(m_accounts.get());
+    m_window->setImportManager(m_imports.get());
 }
 
 AimeApplication::~AimeApplication()
 {
     m_window.reset();
     m_albums.reset();
+    m_imports.reset();
     m_accounts.reset();
     m_credentials.reset();
     m_musicBrainz.reset();
@@ -83,7 +87,11 @@ void AimeApplication::start()
     AlbumStore *store = m_store.get();
     onFinished(QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()),
                                  [store] { return store->open(); }),
-               this, [this](const StoreStatus &status) { m_window->storeOpened(status); });
+               this, [this](const StoreStatus &status) {
+                   m_window->storeOpened(status);
+                   if (status.ok())
+                       m_imports->load();
+               });
 }
 
 } // namespace aime

@@ -14,6 +14,7 @@ class AlbumListModel;
 class AlbumStore;
 class CredentialStore;
 class DiscogsClient;
+class ImportManager;
 class MainWindow;
 class MusicBrainzClient;
 class SecretBackend;
@@ -41,6 +42,7 @@ public:
     SpotifyClient *spotify() const { return m_spotify.get(); }
     DiscogsClient *discogs() const { return m_discogs.get(); }
     MusicBrainzClient *musicBrainz() const { return m_musicBrainz.get(); }
+    ImportManager *imports() const { return m_imports.get(); }
 
 private:
     std::unique_ptr<AlbumStore> m_store;
@@ -51,6 +53,7 @@ private:
     std::unique_ptr<MusicBrainzClient> m_musicBrainz;
     std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<AccountManager> m_accounts;
+    std::unique_ptr<ImportManager> m_imports;
     std::unique_ptr<AlbumListModel> m_albums;
     std::unique_ptr<MainWindow> m_window;
 };

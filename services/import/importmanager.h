@@ -1,0 +1,85 @@
+#pragma once
+
+#include "import/importjobrecord.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+class QThreadPool;
+
+namespace aime {
+
+class AlbumStore;
+class DiscogsClient;
+class ImportJob;
+
+// Runs the import jobs of one process (DESIGN.md section 3): at most `maxRunning` at once, the
+// rest queued; one job per source and parameters (starting it again shows the one there is);
+// cancel, retry from the cursor, resume after a crash; at shutdown every running job is stopped
+// as interrupted and its state saved within five seconds. Records live in the store; this class
+// keeps a copy for the UI and says what changed.
+class ImportManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int maxRunning = 10;
+
+    ImportManager(AlbumStore *store, QThreadPool *pool, DiscogsClient *discogs,
+                  QObject *parent = nullptr);
+    ~ImportManager() override;
+
+    // Reads the jobs from the store (marking those of a crashed process interrupted);
+    // loaded() follows.
+    void load();
+    bool isLoaded() const { return m_loaded; }
+    // Newest first.
+    QList<ImportJobRecord> jobs() const { return m_records; }
+    std::optional<ImportJobRecord> record(qint64 id) const;
+    // What a running job is doing ("collection", "release details"); empty when not running.
+    QString phase(qint64 id) const;
+    bool isRunning(qint64 id) const { return m_running.contains(id); }
+    int runningCount() const { return int(m_running.size()); }
+
+    // A new job, unless one with the same source and parameters is queued or running: then
+    // focusRequested() names it.
+    void startImport(const QString &source, const QJsonObject &params);
+    void cancel(qint64 id);
+    // A failed, cancelled or interrupted job goes on from its cursor.
+    void retry(qint64 id);
+    // Forgets a finished job (its albums stay).
+    void remove(qint64 id);
+    void resumeInterrupted();
+
+    // Stops every job as interrupted, then calls done once their states are saved, or after
+    // five seconds at most.
+    void shutdown(const std::function<void()> &done);
+
+Q_SIGNALS:
+    void loaded();
+    void jobChanged(const aime::ImportJobRecord &record);
+    void jobRemoved(qint64 id);
+    void focusRequested(qint64 id);
+    void jobFinished(const aime::ImportJobRecord &record);
+    void problem(const QString &message);
+
+private:
+    void upsertRecord(const ImportJobRecord &record);
+    void enqueue(const ImportJobRecord &record);
+    void startQueued();
+    ImportJob *newJob(const ImportJobRecord &record, QString *problem);
+
+    AlbumStore *m_store;
+    QThreadPool *m_pool;
+    DiscogsClient *m_discogs;
+    QList<ImportJobRecord> m_records;
+    QList<qint64> m_queue;
+    QHash<qint64, ImportJob *> m_running;
+    bool m_loaded = false;
+    bool m_shuttingDown = false;
+};
+
+} // namespace aime

@@ -1,0 +1,161 @@
+#include "aimeapplication.h"
+#include "albumgridview.h"
+#include "albumlistmodel.h"
+#include "credentials/accountmanager.h"
+#include "credentials/memorysecretbackend.h"
+#include "fakediscogs.h"
+#include "import/importmanager.h"
+#include "importjobmodel.h"
+#include "jobspanel.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aime;
+
+// Import > Discogs collection as a person uses it: the menu, the user question, the jobs panel
+// and the grid filling, then cancel and retry from the panel.
+class TestJobsPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void importFromTheMenuFillsTheGrid();
+    void cancelAndRetryFromThePanel();
+
+private:
+    // Import > Discogs collection…, answered with `user`.
+    bool startImport(const QString &user);
+    ImportJobModel *jobModel() const;
+
+    std::unique_ptr<fakes::FakeDiscogs> m_discogs;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AimeApplication> m_app;
+};
+
+void TestJobsPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // Discogs' limit at a tenth of a second, so hundreds of requests take a moment.
+    qputenv("AIME_DISCOGS_RATE", "60/0.1");
+}
+
+void TestJobsPanel::init()
+{
+    QSettings().clear();
+    m_discogs = std::make_unique<fakes::FakeDiscogs>(fakes::FakeDiscogsOptions {.albumCount = 300});
+    m_discogs->server().setRateLimit(60, std::chrono::milliseconds(100));
+    QVERIFY(m_discogs->listen());
+    qputenv("AIME_DISCOGS_API_URL", m_discogs->baseUrl().toString().toUtf8());
+    qputenv("AIME_DISCOGS_TOKEN", m_discogs->token().toUtf8());
+    qputenv("AIME_DISCOGS_USER", m_discogs->username().toUtf8());
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_app = std::make_unique<AimeApplication>(m_dir->path(), new MemorySecretBackend);
+    m_app->start();
+    QVERIFY(QTest::qWaitForWindowExposed(m_app->mainWindow()));
+    QTRY_VERIFY(m_app->imports()->isLoaded());
+    QTRY_VERIFY(m_app->accounts()->isRestored());
+}
+
+void TestJobsPanel::cleanup()
+{
+    m_app.reset();
+    m_dir.reset();
+    m_discogs.reset();
+    for (const char *name : {"AIME_DISCOGS_API_URL", "AIME_DISCOGS_TOKEN", "AIME_DISCOGS_USER"})
+        qunsetenv(name);
+    QSettings().clear();
+}
+
+ImportJobModel *TestJobsPanel::jobModel() const
+{
+    return qobject_cast<ImportJobModel *>(m_app->mainWindow()->jobsPanel()->view()->model());
+}
+
+bool TestJobsPanel::startImport(const QString &user)
+{
+    auto *action = m_app->mainWindow()->findChild<QAction *>(QStringLiteral("importDiscogsAction"));
+    if (!action || !action->isEnabled())
+        return false;
+    action->trigger();
+    auto *ask = m_app->mainWindow()->findChild<QInputDialog *>(QStringLiteral("discogsUserDialog"));
+    if (!ask || !QTest::qWaitForWindowExposed(ask))
+        return false;
+    // Filled in from the account (here, the environment's).
+    if (ask->textValue() != m_discogs->username())
+        return false;
+    ask->setTextValue(user);
+    ask->accept();
+    return true;
+}
+
+void TestJobsPanel::importFromTheMenuFillsTheGrid()
+{
+    MainWindow *window = m_app->mainWindow();
+    QVERIFY(!window->jobsDock()->isVisible());
+    QVERIFY(startImport(m_discogs->username()));
+    // The panel opens by itself with the new job selected.
+    QTRY_VERIFY(window->jobsDock()->isVisible());
+    QTRY_COMPARE(jobModel()->rowCount(), 1);
+    QTRY_COMPARE(window->jobsPanel()->view()->selectionModel()->selectedRows().size(), 1);
+
+    // The grid fills while the job runs, and the panel follows it to the end.
+    auto *albums = qobject_cast<AlbumListModel *>(window->gridView()->model());
+    QVERIFY(albums);
+    QTRY_VERIFY_WITH_TIMEOUT(albums->totalCount() > 0, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(jobModel()->index(0, ImportJobModel::StateColumn).data().toString(),
+                              QStringLiteral("Done"), 60000);
+    QCOMPARE(jobModel()->index(0, ImportJobModel::ProgressColumn).data().toString(),
+             QStringLiteral("300 of 300"));
+    QCOMPARE(jobModel()->index(0, 0).data(ImportJobModel::ProgressPermilleRole).toInt(), 1000);
+    QTRY_VERIFY(albums->totalCount() >= 297);
+    QCOMPARE(m_discogs->server().limitedCount(), 0);
+
+    // Starting the same import while it runs would show it; now it is done, a new one starts.
+    QVERIFY(startImport(m_discogs->username()));
+    QTRY_COMPARE(jobModel()->rowCount(), 2);
+}
+
+void TestJobsPanel::cancelAndRetryFromThePanel()
+{
+    m_discogs->server().setLatency(std::chrono::milliseconds(300));
+    MainWindow *window = m_app->mainWindow();
+    QVERIFY(startImport(m_discogs->username()));
+    QTRY_COMPARE(jobModel()->rowCount(), 1);
+    JobsPanel *panel = window->jobsPanel();
+    QTRY_VERIFY(panel->cancelButton()->isEnabled());
+    QVERIFY(!panel->retryButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(jobModel()->recordAt(0).done >= 100, 20000);
+
+    QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(jobModel()->recordAt(0).state, JobState::Cancelled, 1000);
+    QTRY_VERIFY(panel->retryButton()->isEnabled());
+    QVERIFY(!panel->cancelButton()->isEnabled());
+    const int requestsAtCancel = m_discogs->server().requestCount();
+
+    m_discogs->server().setLatency(std::chrono::milliseconds(0));
+    QTest::mouseClick(panel->retryButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(jobModel()->recordAt(0).state, JobState::Completed, 60000);
+    QCOMPARE(jobModel()->rowCount(), 1);
+    // The retry went on from its cursor: the pages stored before the cancel were not fetched
+    // again (3 collection pages and 300 releases at most).
+    QVERIFY(m_discogs->server().requestCount() - requestsAtCancel <= 3 + 300);
+
+    QTRY_VERIFY(panel->removeButton()->isEnabled());
+    QTest::mouseClick(panel->removeButton(), Qt::LeftButton);
+    QTRY_COMPARE(jobModel()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestJobsPanel)
+#include "tst_jobspanel.moc"
