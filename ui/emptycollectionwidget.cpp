@@ -47,12 +47,12 @@ EmptyCollectionWidget::EmptyCollectionWidget(QWidget *parent) : QWidget(parent)
                     tr("On discogs.com: Collection > Export, then pick the file here."));
     auto *sample = addButton(tr("Load the sample collection"), QStringLiteral("loadSampleButton"),
                              true, tr("651 well-known albums to try AIME with."));
-    addButton(tr("Import Spotify saved albums (coming soon)"),
-              QStringLiteral("importSpotifyButton"), false, tr("Not available in this version."));
     auto *discogs = addButton(tr("Import your Discogs collection…"),
                               QStringLiteral("importDiscogsButton"), true,
                               tr("Reads your collection on discogs.com, then each release's "
                                  "details, in the background."));
+    addButton(tr("Import Spotify saved albums (coming soon)"),
+              QStringLiteral("importSpotifyButton"), false, tr("Not available in this version."));
     sample->setDefault(true);
     layout->addStretch(3);
 

@@ -186,14 +186,20 @@ void MainWindow::setImportManager(ImportManager *imports)
         }
         m_jobsSummary->setVisible(running > 0);
         const QLocale locale;
-        m_jobsSummary->setText(total > 0 ? tr("%n import(s): %1 of %2", nullptr, running)
-                                               .arg(locale.toString(done), locale.toString(total))
-                                         : tr("%n import(s) running", nullptr, running));
+        const QString counts = total > 0
+            ? tr("%1 of %2").arg(locale.toString(done), locale.toString(total))
+            : tr("starting");
+        m_jobsSummary->setText(running == 1 ? tr("Importing: %1").arg(counts)
+                                            : tr("%1 imports: %2").arg(running).arg(counts));
     };
     connect(imports, &ImportManager::jobChanged, this, updateSummary);
     connect(imports, &ImportManager::loaded, this, updateSummary);
     connect(imports, &ImportManager::focusRequested, this, [this](qint64 id) {
-        m_jobsDock->show();
+        if (!m_jobsDock->isVisible()) {
+            m_jobsDock->show();
+            // A strip under the grid, not half the window.
+            resizeDocks({m_jobsDock}, {170}, Qt::Vertical);
+        }
         m_jobsDock->raise();
         m_jobsPanel->focusJob(id);
     });
