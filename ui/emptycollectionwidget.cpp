@@ -51,8 +51,10 @@ EmptyCollectionWidget::EmptyCollectionWidget(QWidget *parent) : QWidget(parent)
                               QStringLiteral("importDiscogsButton"), true,
                               tr("Reads your collection on discogs.com, then each release's "
                                  "details, in the background."));
-    addButton(tr("Import Spotify saved albums (coming soon)"),
-              QStringLiteral("importSpotifyButton"), false, tr("Not available in this version."));
+    auto *spotify = addButton(tr("Import your Spotify saved albums…"),
+                              QStringLiteral("importSpotifyButton"), true,
+                              tr("Connect Spotify in Preferences, then import the albums saved "
+                                 "in your library."));
     sample->setDefault(true);
     layout->addStretch(3);
 
@@ -60,6 +62,7 @@ EmptyCollectionWidget::EmptyCollectionWidget(QWidget *parent) : QWidget(parent)
     connect(sample, &QPushButton::clicked, this, &EmptyCollectionWidget::loadSampleRequested);
     connect(discogs, &QPushButton::clicked, this,
             &EmptyCollectionWidget::importDiscogsCollectionRequested);
+    connect(spotify, &QPushButton::clicked, this, &EmptyCollectionWidget::importSpotifyRequested);
 }
 
 } // namespace aime

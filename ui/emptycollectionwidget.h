@@ -16,6 +16,7 @@ Q_SIGNALS:
     void importDiscogsCsvRequested();
     void loadSampleRequested();
     void importDiscogsCollectionRequested();
+    void importSpotifyRequested();
 };
 
 } // namespace aime

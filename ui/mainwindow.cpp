@@ -127,6 +127,8 @@ MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *alb
             &MainWindow::importDiscogsCsv);
     connect(m_empty, &EmptyCollectionWidget::importDiscogsCollectionRequested, this,
             &MainWindow::importDiscogsCollection);
+    connect(m_empty, &EmptyCollectionWidget::importSpotifyRequested, this,
+            &MainWindow::importSpotifySavedAlbums);
     connect(m_empty, &EmptyCollectionWidget::loadSampleRequested, this,
             &MainWindow::loadSampleCollection);
     connect(m_import, &ImportProgressWidget::finished, this, &MainWindow::importFinished);
@@ -151,6 +153,7 @@ void MainWindow::setImportManager(ImportManager *imports)
 {
     m_imports = imports;
     m_importDiscogsAction->setEnabled(imports != nullptr);
+    m_importSpotifyAction->setEnabled(imports != nullptr);
     if (!imports)
         return;
     m_jobModel = new ImportJobModel(imports, this);
@@ -252,6 +255,21 @@ void MainWindow::importDiscogsCollection()
     ask->open();
 }
 
+void MainWindow::importSpotifySavedAlbums()
+{
+    if (!m_imports)
+        return;
+    if (!m_accounts || !m_accounts->isSpotifyConnected()) {
+        statusBar()->showMessage(
+            tr("Connect your Spotify account first, then import your saved albums."), 15000);
+        showPreferences();
+        if (m_preferences)
+            m_preferences->showAccounts();
+        return;
+    }
+    m_imports->startImport(QStringLiteral("spotify"), {});
+}
+
 PreferencesDialog *MainWindow::preferencesDialog() const
 {
     return m_preferences;
@@ -290,8 +308,10 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *importMenu = menuBar()->addMenu(tr("&Import"));
-    QAction *spotify = importMenu->addAction(tr("&Spotify saved albums (coming soon)"));
-    spotify->setEnabled(false);
+    m_importSpotifyAction = importMenu->addAction(tr("&Spotify saved albums…"), this,
+                                                  &MainWindow::importSpotifySavedAlbums);
+    m_importSpotifyAction->setObjectName(QStringLiteral("importSpotifyAction"));
+    m_importSpotifyAction->setEnabled(false);
     m_importDiscogsAction = importMenu->addAction(tr("Discogs &collection…"), this,
                                                   &MainWindow::importDiscogsCollection);
     m_importDiscogsAction->setObjectName(QStringLiteral("importDiscogsAction"));

@@ -62,6 +62,8 @@ public Q_SLOTS:
     void showPreferences();
     // Asks for the Discogs user (filled in from Preferences) and starts the import.
     void importDiscogsCollection();
+    // Starts the import, or opens Preferences > Accounts when Spotify is not connected.
+    void importSpotifySavedAlbums();
     void importDiscogsCsv();
     void loadSampleCollection();
     void startCsvImport(const QString &path, const QString &displayName);
@@ -108,6 +110,7 @@ private:
     JobsPanel *m_jobsPanel = nullptr;
     QDockWidget *m_jobsDock = nullptr;
     QAction *m_importDiscogsAction = nullptr;
+    QAction *m_importSpotifyAction = nullptr;
     QLabel *m_jobsSummary = nullptr;
     bool m_shutdownDone = false;
 };

@@ -57,7 +57,8 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
         keychain ? keychain : new KeychainBackend(QStringLiteral("AIME")));
     m_accounts = std::make_unique<AccountManager>(m_credentials.get(), m_spotify.get(),
                                                   m_discogs.get(), m_musicBrainz.get());
-    m_imports = std::make_unique<ImportManager>(m_store.get(), m_pool.get(), m_discogs.get());
+    m_imports = std::make_unique<ImportManager>(m_store.get(), m_pool.get(), m_discogs.get(),
+                                                m_spotify.get());
     m_albums = std::make_unique<AlbumListModel>(m_store.get(), m_pool.get());
     m_window = std::make_unique<MainWindow>(m_store.get(), m_pool.get(), m_albums.get());
     m_window->setAccountManager(m_accounts.get());

@@ -57,8 +57,11 @@ QString usageError(const QString &command, const QCommandLineParser &parser)
                 return QStringLiteral("import --source discogs needs --user NAME");
             return {};
         }
+        if (source == QLatin1String("spotify"))
+            return {};
         if (source != QLatin1String("discogs-csv"))
-            return QStringLiteral("import needs --source discogs-csv or discogs (got \"%1\")")
+            return QStringLiteral(
+                       "import needs --source discogs-csv, discogs or spotify (got \"%1\")")
                 .arg(source);
         if (parser.value(QStringLiteral("file")).isEmpty())
             return QStringLiteral("import needs --file FILE");
@@ -178,6 +181,7 @@ int CliCommands::run(const QStringList &arguments)
         "Commands:\n"
         "  import --source discogs-csv --file FILE   import a Discogs collection export\n"
         "  import --source discogs --user NAME       import a Discogs collection online\n"
+        "  import --source spotify                   import your Spotify saved albums\n"
         "  jobs                                      list the online imports and their state\n"
         "  resume                                    resume interrupted online imports\n"
         "  list [--format text|json|csv] [--query Q] [--sort artist|title|year|added]\n"
@@ -196,7 +200,7 @@ int CliCommands::run(const QStringList &arguments)
     parser.addOptions({
         {QStringLiteral("data-dir"), QStringLiteral("Collection folder (or AIME_DATA_DIR)."),
          QStringLiteral("dir")},
-        {QStringLiteral("source"), QStringLiteral("import: discogs-csv or discogs."),
+        {QStringLiteral("source"), QStringLiteral("import: discogs-csv, discogs or spotify."),
          QStringLiteral("source")},
         {QStringLiteral("file"), QStringLiteral("import: the file to read."),
          QStringLiteral("file")},
@@ -256,6 +260,9 @@ int CliCommands::run(const QStringList &arguments)
     if (command == QLatin1String("import")
         && parser.value(QStringLiteral("source")) == QLatin1String("discogs"))
         return CliImportCommands::importDiscogs(&store, parser.value(QStringLiteral("user")));
+    if (command == QLatin1String("import")
+        && parser.value(QStringLiteral("source")) == QLatin1String("spotify"))
+        return CliImportCommands::importSpotify(&store);
     if (command == QLatin1String("jobs"))
         return CliImportCommands::listJobs(&store);
     if (command == QLatin1String("resume"))

@@ -2,12 +2,15 @@
 
 #include "clicommands.h"
 #include "core/workerpool.h"
+#include "credentials/accountsettings.h"
 #include "credentials/credentialstore.h"
 #include "credentials/keychainbackend.h"
 #include "import/discogscollectionimport.h"
+#include "import/spotifysavedalbumsimport.h"
 #include "providers/discogsclient.h"
 #include "providers/providerconfig.h"
 #include "providers/providersettings.h"
+#include "providers/spotifyclient.h"
 #include "store/albumstore.h"
 
 #include <QCoreApplication>
@@ -42,11 +45,21 @@ CliImportCommands::CliImportCommands(AlbumStore *store)
 
 int CliImportCommands::importDiscogs(AlbumStore *store, const QString &user)
 {
+    return createAndRun(store, QString::fromLatin1(DiscogsCollectionImport::source),
+                        {{QStringLiteral("user"), user}});
+}
+
+int CliImportCommands::importSpotify(AlbumStore *store)
+{
+    return createAndRun(store, QString::fromLatin1(SpotifySavedAlbumsImport::source), {});
+}
+
+int CliImportCommands::createAndRun(AlbumStore *store, const QString &source,
+                                    const QJsonObject &params)
+{
     store->interruptOrphanedJobs();
     QString error;
-    const std::optional<ImportJobRecord> record
-        = store->createJob(QString::fromLatin1(DiscogsCollectionImport::source),
-                           {{QStringLiteral("user"), user}}, &error);
+    const std::optional<ImportJobRecord> record = store->createJob(source, params, &error);
     if (!record) {
         err() << "aime-cli: " << error << Qt::endl;
         return CliCommands::Fatal;
@@ -99,12 +112,16 @@ int CliImportCommands::listJobs(AlbumStore *store)
 
 ImportJob *CliImportCommands::newJob(const ImportJobRecord &record, QString *problem)
 {
-    if (record.source != QLatin1String(DiscogsCollectionImport::source)) {
-        *problem = QStringLiteral("aime-cli cannot run \"%1\" imports yet").arg(record.source);
-        return nullptr;
+    if (record.source == QLatin1String(DiscogsCollectionImport::source)) {
+        return new DiscogsCollectionImport(m_store, findChild<WorkerPool *>(),
+                                           findChild<DiscogsClient *>(), record, this);
     }
-    auto *client = findChild<DiscogsClient *>();
-    return new DiscogsCollectionImport(m_store, findChild<WorkerPool *>(), client, record, this);
+    if (record.source == QLatin1String(SpotifySavedAlbumsImport::source)) {
+        return new SpotifySavedAlbumsImport(m_store, findChild<WorkerPool *>(),
+                                            findChild<SpotifyClient *>(), record, this);
+    }
+    *problem = QStringLiteral("aime-cli cannot run \"%1\" imports").arg(record.source);
+    return nullptr;
 }
 
 void CliImportCommands::report(const ImportJobRecord &record, const QString &phase)
@@ -172,22 +189,60 @@ int CliImportCommands::runJobs(const QList<ImportJobRecord> &records)
             QCoreApplication::exit(0);
     };
 
-    // The token: the environment's for scripts, else the keychain's.
+    auto *spotify
+        = new SpotifyClient(network, pool, endpoints.spotifyApi, endpoints.spotifyAccounts, this);
+    QString clientId = environment.value(QStringLiteral("AIME_SPOTIFY_CLIENT_ID")).trimmed();
+    if (clientId.isEmpty())
+        clientId = AccountSettings::load().spotifyClientId;
+    spotify->setClientId(clientId);
+    // PKCE refresh tokens are single use: the new one replaces the old in the keychain at once.
+    connect(spotify, &SpotifyClient::refreshTokenChanged, this,
+            [credentials](const QString &token) {
+                credentials->write(Secret::SpotifyRefreshToken, token);
+            });
+
+    // Credentials: the environment's for scripts (never stored), else the keychain's. Only
+    // those the jobs need are read, since a keychain may ask the person for each.
+    bool needsDiscogs = false;
+    bool needsSpotify = false;
+    for (const ImportJobRecord &record : records) {
+        needsDiscogs
+            = needsDiscogs || record.source == QLatin1String(DiscogsCollectionImport::source);
+        needsSpotify
+            = needsSpotify || record.source == QLatin1String(SpotifySavedAlbumsImport::source);
+    }
+    auto pendingReads = std::make_shared<int>(0);
+    const auto readDone = [pendingReads, &startAll] {
+        if (--*pendingReads == 0)
+            startAll();
+    };
     const QString token = environment.value(QStringLiteral("AIME_DISCOGS_TOKEN")).trimmed();
-    if (!token.isEmpty()) {
+    if (needsDiscogs && !token.isEmpty()) {
         discogs->setToken(token);
-        QTimer::singleShot(0, this, startAll);
-    } else {
-        credentials->read(Secret::DiscogsToken, [&](const SecretResult &result) {
+    } else if (needsDiscogs) {
+        ++*pendingReads;
+        credentials->read(Secret::DiscogsToken, [&, readDone](const SecretResult &result) {
             if (result.ok())
                 discogs->setToken(result.secret);
             else
                 err() << "aime-cli: no Discogs token (log in with aime-cli login discogs, or set "
                          "AIME_DISCOGS_TOKEN); going on without one, slowly"
                       << Qt::endl;
-            startAll();
+            readDone();
         });
     }
+    if (needsSpotify) {
+        ++*pendingReads;
+        credentials->read(Secret::SpotifyRefreshToken, [&, readDone](const SecretResult &result) {
+            if (result.ok())
+                spotify->setUserRefreshToken(result.secret);
+            else
+                err() << "aime-cli: Spotify is not connected (aime-cli login spotify)" << Qt::endl;
+            readDone();
+        });
+    }
+    if (*pendingReads == 0)
+        QTimer::singleShot(0, this, startAll);
     QCoreApplication::exec();
     return failed == 0 ? CliCommands::Ok : CliCommands::Fatal;
 }

@@ -19,6 +19,8 @@ class CliImportCommands : public QObject
 public:
     // import --source discogs --user NAME: a new job, run to its end.
     static int importDiscogs(AlbumStore *store, const QString &user);
+    // import --source spotify: the connected user's saved albums (aime-cli login spotify).
+    static int importSpotify(AlbumStore *store);
     // Every interrupted job, run to its end.
     static int resume(AlbumStore *store);
     // One line per job.
@@ -27,6 +29,7 @@ public:
 private:
     explicit CliImportCommands(AlbumStore *store);
 
+    static int createAndRun(AlbumStore *store, const QString &source, const QJsonObject &params);
     int runJobs(const QList<ImportJobRecord> &records);
     ImportJob *newJob(const ImportJobRecord &record, QString *problem);
     void report(const ImportJobRecord &record, const QString &phase);

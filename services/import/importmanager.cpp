@@ -2,6 +2,7 @@
 
 #include "core/futurecallback.h"
 #include "import/discogscollectionimport.h"
+#include "import/spotifysavedalbumsimport.h"
 #include "store/albumstore.h"
 
 #include <QThreadPool>
@@ -11,8 +12,8 @@
 namespace aime {
 
 ImportManager::ImportManager(AlbumStore *store, QThreadPool *pool, DiscogsClient *discogs,
-                             QObject *parent)
-    : QObject(parent), m_store(store), m_pool(pool), m_discogs(discogs)
+                             SpotifyClient *spotify, QObject *parent)
+    : QObject(parent), m_store(store), m_pool(pool), m_discogs(discogs), m_spotify(spotify)
 { }
 
 ImportManager::~ImportManager()
@@ -113,8 +114,10 @@ void ImportManager::enqueue(const ImportJobRecord &record)
 
 ImportJob *ImportManager::newJob(const ImportJobRecord &record, QString *problem)
 {
-    if (record.source == QLatin1String(DiscogsCollectionImport::source))
+    if (record.source == QLatin1String(DiscogsCollectionImport::source) && m_discogs)
         return new DiscogsCollectionImport(m_store, m_pool, m_discogs, record, this);
+    if (record.source == QLatin1String(SpotifySavedAlbumsImport::source) && m_spotify)
+        return new SpotifySavedAlbumsImport(m_store, m_pool, m_spotify, record, this);
     *problem = tr("AIME cannot run \"%1\" imports.").arg(record.source);
     return nullptr;
 }

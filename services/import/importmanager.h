@@ -15,6 +15,7 @@ namespace aime {
 class AlbumStore;
 class DiscogsClient;
 class ImportJob;
+class SpotifyClient;
 
 // Runs the import jobs of one process (DESIGN.md section 3): at most `maxRunning` at once, the
 // rest queued; one job per source and parameters (starting it again shows the one there is);
@@ -29,7 +30,7 @@ public:
     static constexpr int maxRunning = 10;
 
     ImportManager(AlbumStore *store, QThreadPool *pool, DiscogsClient *discogs,
-                  QObject *parent = nullptr);
+                  SpotifyClient *spotify, QObject *parent = nullptr);
     ~ImportManager() override;
 
     // Reads the jobs from the store (marking those of a crashed process interrupted);
@@ -75,6 +76,7 @@ private:
     AlbumStore *m_store;
     QThreadPool *m_pool;
     DiscogsClient *m_discogs;
+    SpotifyClient *m_spotify;
     QList<ImportJobRecord> m_records;
     QList<qint64> m_queue;
     QHash<qint64, ImportJob *> m_running;

@@ -164,6 +164,15 @@ GateReply *SpotifyClient::albumTracks(const QUrl &next, Handler<TrackPage> done)
                 std::move(done));
 }
 
+QUrl SpotifyClient::albumTracksUrl(const QString &albumId, int offset) const
+{
+    return apiRequest(QStringLiteral("/albums/%1/tracks")
+                          .arg(QString::fromUtf8(QUrl::toPercentEncoding(albumId))),
+                      {{QStringLiteral("offset"), QString::number(qMax(0, offset))},
+                       {QStringLiteral("limit"), QString::number(tracksPageSize)}})
+        .url();
+}
+
 GateReply *SpotifyClient::savedAlbums(int offset, Handler<AlbumListPage> done)
 {
     const QNetworkRequest request

@@ -63,6 +63,9 @@ public:
     GateReply *album(const QString &albumId, Handler<SpotifyAlbum> done);
     // A "next" URL of an album's tracks; only URLs under the API base are followed.
     GateReply *albumTracks(const QUrl &next, Handler<TrackPage> done);
+    // The URL of an album's tracks from `offset`, for albums whose embedded page (saved albums
+    // carry one) is not the whole list.
+    QUrl albumTracksUrl(const QString &albumId, int offset) const;
     // GET /v1/me/albums, `savedAlbumsPageSize` from `offset`; needs a connected user.
     GateReply *savedAlbums(int offset, Handler<AlbumListPage> done);
     GateReply *currentUser(Handler<SpotifyUser> done);
