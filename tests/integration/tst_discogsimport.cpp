@@ -2,6 +2,7 @@
 #include "core/workerpool.h"
 #include "fakediscogs.h"
 #include "import/discogscollectionimport.h"
+#include "import/importmanager.h"
 #include "providers/discogsclient.h"
 #include "store/albumstore.h"
 
@@ -52,6 +53,7 @@ private slots:
     void faultsEndInACompleteStoreOrAClearError();
     void cancelStopsWithinASecond();
     void killedCliResumesToTheSameStore();
+    void shutdownStopsThreeJobsWithinFiveSeconds();
 
 private:
     // A fake Discogs with a collection of `albums`, and a client for it.
@@ -352,6 +354,49 @@ void TestDiscogsImport::killedCliResumesToTheSameStore()
     const QList<ImportJobRecord> jobs = resumedStore.jobs();
     QCOMPARE(jobs.size(), 1);
     QCOMPARE(jobs.first().state, JobState::Completed);
+}
+
+void TestDiscogsImport::shutdownStopsThreeJobsWithinFiveSeconds()
+{
+    m_fake->server().setLatency(std::chrono::milliseconds(300));
+    m_fake->server().setMaxInFlight(0);
+    auto manager
+        = std::make_unique<ImportManager>(m_store.get(), m_pool.get(), m_client.get(), nullptr);
+    manager->load();
+    QTRY_VERIFY(manager->isLoaded());
+    // Discogs user names are case-insensitive: three jobs over the same collection.
+    for (const QString &user :
+         {QStringLiteral("collector"), QStringLiteral("Collector"), QStringLiteral("COLLECTOR")})
+        manager->startImport(QStringLiteral("discogs"), {{QStringLiteral("user"), user}});
+    QTRY_COMPARE(manager->runningCount(), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(manager->jobs().cbegin(), manager->jobs().cend(),
+                                         [](const ImportJobRecord &r) { return r.done > 0; }),
+                             20000);
+
+    bool done = false;
+    QElapsedTimer clock;
+    clock.start();
+    manager->shutdown([&done] { done = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 6000);
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(manager->runningCount(), 0);
+    manager.reset();
+    const QList<ImportJobRecord> stopped = m_store->jobs();
+    QCOMPARE(stopped.size(), 3);
+    for (const ImportJobRecord &record : stopped)
+        QCOMPARE(record.state, JobState::Interrupted);
+
+    // The next start resumes them; the collection ends up stored once.
+    m_fake->server().setLatency(std::chrono::milliseconds(0));
+    ImportManager next(m_store.get(), m_pool.get(), m_client.get(), nullptr);
+    next.load();
+    QTRY_VERIFY(next.isLoaded());
+    next.resumeInterrupted();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(next.jobs().cbegin(), next.jobs().cend(),
+                    [](const ImportJobRecord &r) { return r.state == JobState::Completed; }),
+        120000);
+    QCOMPARE(discogsSources(), m_fake->albumCount());
 }
 
 QTEST_GUILESS_MAIN(TestDiscogsImport)
