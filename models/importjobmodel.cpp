@@ -16,8 +16,9 @@ ImportJobModel::ImportJobModel(ImportManager *manager, QObject *parent)
     connect(&m_tick, &QTimer::timeout, this, [this] {
         for (int row = 0; row < m_records.size(); ++row) {
             if (m_records.at(row).state == JobState::Running) {
-                const QModelIndex cell = index(row, ElapsedColumn);
-                Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole});
+                // The time, and the countdown of a rate-limit wait.
+                Q_EMIT dataChanged(index(row, PhaseColumn), index(row, ElapsedColumn),
+                                   {Qt::DisplayRole});
             }
         }
     });
@@ -142,8 +143,9 @@ QVariant ImportJobModel::data(const QModelIndex &index, int role) const
         return tr("%1 of %2").arg(locale.toString(record.done), locale.toString(record.total));
     case PhaseColumn: {
         const QString phase = m_manager->phase(record.id);
+        const QString waiting = m_manager->waiting(record.id);
         if (!phase.isEmpty())
-            return phase;
+            return waiting.isEmpty() ? phase : tr("%1 (%2)").arg(phase, waiting);
         const QString stored = record.cursor.value(QStringLiteral("phase")).toString();
         return stored == QLatin1String("details") ? tr("release details") : stored;
     }

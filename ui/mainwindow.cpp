@@ -197,6 +197,10 @@ void MainWindow::setImportManager(ImportManager *imports)
     };
     connect(imports, &ImportManager::jobChanged, this, updateSummary);
     connect(imports, &ImportManager::loaded, this, updateSummary);
+    connect(imports, &ImportManager::loaded, this, [this] {
+        if (QSettings().value(PreferencesDialog::resumeAutomaticallyKey(), false).toBool())
+            m_imports->resumeInterrupted();
+    });
     connect(imports, &ImportManager::focusRequested, this, [this](qint64 id) {
         if (!m_jobsDock->isVisible()) {
             m_jobsDock->show();

@@ -6,6 +6,7 @@
 #include "providers/providersettings.h"
 #include "providers/spotifylogin.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -65,6 +67,7 @@ PreferencesDialog::PreferencesDialog(AccountManager *accounts, QWidget *parent)
     setWindowTitle(tr("Preferences"));
     m_tabs = new QTabWidget;
     m_tabs->addTab(createAccountsPage(), tr("&Accounts"));
+    m_tabs->addTab(createImportsPage(), tr("&Imports"));
     m_tabs->addTab(createAdvancedPage(), tr("A&dvanced"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -107,7 +110,27 @@ void PreferencesDialog::showAccounts()
 
 void PreferencesDialog::showAdvanced()
 {
-    m_tabs->setCurrentIndex(1);
+    m_tabs->setCurrentIndex(2);
+}
+
+QString PreferencesDialog::resumeAutomaticallyKey()
+{
+    return QStringLiteral("imports/resumeAutomatically");
+}
+
+QWidget *PreferencesDialog::createImportsPage()
+{
+    m_resumeAutomatically = new QCheckBox(tr("&Resume interrupted imports when AIME starts"));
+    m_resumeAutomatically->setChecked(QSettings().value(resumeAutomaticallyKey(), false).toBool());
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_resumeAutomatically);
+    layout->addWidget(helpLabel(
+        tr("An import stopped by quitting, a crash or a power cut goes on where it stopped, "
+           "without fetching again what it stored. Otherwise it waits in the Jobs panel (View > "
+           "Jobs) for Resume or Retry.")));
+    layout->addStretch(1);
+    return page;
 }
 
 QWidget *PreferencesDialog::createAccountsPage()
@@ -439,6 +462,7 @@ void PreferencesDialog::accept()
         return;
     }
     ProviderSettings::save(values);
+    QSettings().setValue(resumeAutomaticallyKey(), m_resumeAutomatically->isChecked());
     QDialog::accept();
 }
 

@@ -4,6 +4,7 @@
 #include <QMap>
 #include <QUrl>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -26,6 +27,8 @@ public:
 
     void showAccounts();
     void showAdvanced();
+    // The QSettings key of "Resume interrupted imports when AIME starts" (default off).
+    static QString resumeAutomaticallyKey();
 
     // For tests and screenshots.
     QLineEdit *spotifyClientIdEdit() const { return m_spotifyClientId; }
@@ -38,6 +41,7 @@ public:
     QLabel *discogsStateLabel() const { return m_discogsState; }
     QLineEdit *advancedEdit(const QString &name) const { return m_advanced.value(name); }
     QLabel *advancedProblemLabel() const { return m_advancedProblem; }
+    QCheckBox *resumeAutomaticallyBox() const { return m_resumeAutomatically; }
 
 public Q_SLOTS:
     void accept() override;
@@ -45,6 +49,7 @@ public Q_SLOTS:
 private:
     QWidget *createAccountsPage();
     QWidget *createAdvancedPage();
+    QWidget *createImportsPage();
     QLineEdit *advancedField(const QString &name, const QString &value);
     void refreshStates();
     void connectOrDisconnectSpotify();
@@ -65,6 +70,7 @@ private:
     QPushButton *m_discogsVerify = nullptr;
     QLineEdit *m_musicBrainzContact = nullptr;
     QLabel *m_secretsLocation = nullptr;
+    QCheckBox *m_resumeAutomatically = nullptr;
     QLabel *m_advancedProblem = nullptr;
     QMap<QString, QLineEdit *> m_advanced;
     bool m_spotifyLoginRunning = false;

@@ -3,6 +3,9 @@
 #include "core/futurecallback.h"
 #include "import/discogscollectionimport.h"
 #include "import/spotifysavedalbumsimport.h"
+#include "providers/discogsclient.h"
+#include "providers/providergate.h"
+#include "providers/spotifyclient.h"
 #include "store/albumstore.h"
 
 #include <QThreadPool>
@@ -14,7 +17,40 @@ namespace aime {
 ImportManager::ImportManager(AlbumStore *store, QThreadPool *pool, DiscogsClient *discogs,
                              SpotifyClient *spotify, QObject *parent)
     : QObject(parent), m_store(store), m_pool(pool), m_discogs(discogs), m_spotify(spotify)
-{ }
+{
+    // The panel says when a provider holds the jobs back, and for how long.
+    if (m_discogs) {
+        connect(m_discogs->gate(), &ProviderGate::rateLimited, this, [this](qint64 waitMs) {
+            holdBack(QString::fromLatin1(DiscogsCollectionImport::source), waitMs);
+        });
+    }
+    if (m_spotify) {
+        connect(m_spotify->gate(), &ProviderGate::rateLimited, this, [this](qint64 waitMs) {
+            holdBack(QString::fromLatin1(SpotifySavedAlbumsImport::source), waitMs);
+        });
+    }
+}
+
+void ImportManager::holdBack(const QString &source, qint64 waitMs)
+{
+    m_rateLimitedUntil.insert(source, QDeadlineTimer(waitMs));
+    for (const ImportJobRecord &record : std::as_const(m_records)) {
+        if (record.source == source && m_running.contains(record.id))
+            Q_EMIT jobChanged(record);
+    }
+}
+
+QString ImportManager::waiting(qint64 id) const
+{
+    const std::optional<ImportJobRecord> known = record(id);
+    if (!known || !m_running.contains(id))
+        return {};
+    const QDeadlineTimer until = m_rateLimitedUntil.value(known->source, QDeadlineTimer());
+    const qint64 remaining = until.remainingTime();
+    if (until.isForever() || remaining <= 0)
+        return {};
+    return tr("rate limit, %1 s").arg((remaining + 999) / 1000);
+}
 
 ImportManager::~ImportManager()
 {

@@ -2,6 +2,7 @@
 
 #include "import/importjobrecord.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -43,6 +44,9 @@ public:
     // What a running job is doing ("collection", "release details"); empty when not running.
     QString phase(qint64 id) const;
     bool isRunning(qint64 id) const { return m_running.contains(id); }
+    // Why a running job is held back and for how long, e.g. "rate limit, 12 s"; empty when
+    // it is not.
+    QString waiting(qint64 id) const;
     int runningCount() const { return int(m_running.size()); }
 
     // A new job, unless one with the same source and parameters is queued or running: then
@@ -72,6 +76,7 @@ private:
     void enqueue(const ImportJobRecord &record);
     void startQueued();
     ImportJob *newJob(const ImportJobRecord &record, QString *problem);
+    void holdBack(const QString &source, qint64 waitMs);
 
     AlbumStore *m_store;
     QThreadPool *m_pool;
@@ -80,6 +85,7 @@ private:
     QList<ImportJobRecord> m_records;
     QList<qint64> m_queue;
     QHash<qint64, ImportJob *> m_running;
+    QHash<QString, QDeadlineTimer> m_rateLimitedUntil; // by source
     bool m_loaded = false;
     bool m_shuttingDown = false;
 };

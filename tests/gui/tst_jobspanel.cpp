@@ -1,6 +1,7 @@
 #include "aimeapplication.h"
 #include "albumgridview.h"
 #include "albumlistmodel.h"
+#include "core/datalocation.h"
 #include "credentials/accountmanager.h"
 #include "credentials/memorysecretbackend.h"
 #include "fakediscogs.h"
@@ -8,6 +9,8 @@
 #include "importjobmodel.h"
 #include "jobspanel.h"
 #include "mainwindow.h"
+#include "preferencesdialog.h"
+#include "store/albumstore.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -15,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +37,7 @@ private slots:
     void cleanup();
     void importFromTheMenuFillsTheGrid();
     void cancelAndRetryFromThePanel();
+    void interruptedImportResumesAtStartWhenAsked();
 
 private:
     // Import > Discogs collection…, answered with `user`.
@@ -155,6 +160,34 @@ void TestJobsPanel::cancelAndRetryFromThePanel()
     QTRY_VERIFY(panel->removeButton()->isEnabled());
     QTest::mouseClick(panel->removeButton(), Qt::LeftButton);
     QTRY_COMPARE(jobModel()->rowCount(), 0);
+}
+
+void TestJobsPanel::interruptedImportResumesAtStartWhenAsked()
+{
+    // A crash left an import running after its first page; AIME starts again.
+    m_app.reset();
+    {
+        AlbumStore store(DataLocation::sqliteStore(m_dir->path()));
+        QVERIFY(store.open().ok());
+        std::optional<ImportJobRecord> job = store.createJob(
+            QStringLiteral("discogs"), {{QStringLiteral("user"), m_discogs->username()}});
+        QVERIFY(job);
+        job->state = JobState::Running;
+        job->owner = QSysInfo::machineHostName() + QStringLiteral(":99999999");
+        job->cursor = {{QStringLiteral("phase"), QStringLiteral("collection")},
+                       {QStringLiteral("page"), 2}};
+        QVERIFY(store.saveJob(*job));
+    }
+    QSettings().setValue(PreferencesDialog::resumeAutomaticallyKey(), true);
+    m_app = std::make_unique<AimeApplication>(m_dir->path(), new MemorySecretBackend);
+    m_app->start();
+    QVERIFY(QTest::qWaitForWindowExposed(m_app->mainWindow()));
+    QTRY_COMPARE(jobModel()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(jobModel()->recordAt(0).state, JobState::Completed, 60000);
+    // It went on from page 2: page 1 was never asked for again.
+    for (const QByteArray &path : m_discogs->server().requestPaths())
+        QVERIFY2(!path.contains("page=1&"), path.constData());
+    QCOMPARE(jobModel()->recordAt(0).total, 300);
 }
 
 QTEST_MAIN(TestJobsPanel)

@@ -54,6 +54,7 @@ private slots:
     void cancelStopsWithinASecond();
     void killedCliResumesToTheSameStore();
     void shutdownStopsThreeJobsWithinFiveSeconds();
+    void rateLimitWaitIsShownWhileItLasts();
 
 private:
     // A fake Discogs with a collection of `albums`, and a client for it.
@@ -209,6 +210,8 @@ void TestDiscogsImport::faultsEndInACompleteStoreOrAClearError_data()
     QTest::newRow("429 storm on a middle page") << 6 << int(Fault::Status429) << 5 << true << "";
     QTest::newRow("reset on the last page") << 12 << int(Fault::Reset) << 1 << true << "";
     QTest::newRow("truncated release") << 0 << int(Fault::Truncated) << 1 << true << "";
+    QTest::newRow("hung page: the deadline ends the job")
+        << 3 << int(Fault::Hang) << 1 << false << "no complete answer within 10 s";
     QTest::newRow("malformed middle page")
         << 7 << int(Fault::MalformedJson) << 1 << false << "Discogs";
     QTest::newRow("500 storm on a release")
@@ -397,6 +400,24 @@ void TestDiscogsImport::shutdownStopsThreeJobsWithinFiveSeconds()
                     [](const ImportJobRecord &r) { return r.state == JobState::Completed; }),
         120000);
     QCOMPARE(discogsSources(), m_fake->albumCount());
+}
+
+void TestDiscogsImport::rateLimitWaitIsShownWhileItLasts()
+{
+    m_fake->server().failWhen(
+        [](const QHttpServerRequest &request) { return isCollectionPage(request, 2); },
+        Fault::Status429, 1, 3);
+    ImportManager manager(m_store.get(), m_pool.get(), m_client.get(), nullptr);
+    manager.load();
+    QTRY_VERIFY(manager.isLoaded());
+    manager.startImport(QStringLiteral("discogs"), {{QStringLiteral("user"), m_fake->username()}});
+    QTRY_COMPARE(manager.runningCount(), 1);
+    const qint64 id = manager.jobs().first().id;
+    QTRY_VERIFY_WITH_TIMEOUT(manager.waiting(id).startsWith(QStringLiteral("rate limit, ")), 10000);
+    QVERIFY2(manager.waiting(id).endsWith(QStringLiteral(" s")), qPrintable(manager.waiting(id)));
+    // Once the wait is over the job goes on, and the panel no longer says it waits.
+    QTRY_VERIFY_WITH_TIMEOUT(manager.waiting(id).isEmpty(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(manager.record(id)->state, JobState::Completed, 120000);
 }
 
 QTEST_GUILESS_MAIN(TestDiscogsImport)
