@@ -30,6 +30,9 @@ template<typename T, typename Parse>
 GateReply *ProviderClient::deliver(GateReply *reply, Parse parse,
                                    QString (*providerError)(const QByteArray &), Handler<T> done)
 {
+    // The client deletes the reply once `done` ran; one still pending when the client goes
+    // away (AIME quitting mid-import) goes with it.
+    reply->setParent(this);
     connect(
         reply, &GateReply::finished, this,
         [this, reply, parse, providerError, done = std::move(done)] {

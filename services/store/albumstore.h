@@ -26,6 +26,8 @@ struct UpsertResult
     int inserted = 0;
     int updated = 0; // a known (provider, external_id): the album was refreshed
     int merged = 0; // same barcode or same artist + title + year: joined as another source
+    // Albums that turned out to be another (a barcode from later data) and were merged into it.
+    QList<qint64> removedIds;
     QString error; // set when the page was not written at all
 
     bool ok() const { return error.isEmpty(); }
@@ -88,6 +90,10 @@ Q_SIGNALS:
 
 private:
     UpsertResult writePage(const QList<Album> &albums, const JobCheckpoint *checkpoint);
+    // Merges the other album with this barcode, if any, into the older of the two; returns the
+    // survivor's id, or -1 on a database error.
+    qint64 mergeSameBarcode(QSqlDatabase db, qint64 albumId, const QString &barcode,
+                            QList<qint64> *removed, QString *error);
     QSqlDatabase connection();
     void loadDetails(QSqlDatabase db, Album &album);
 

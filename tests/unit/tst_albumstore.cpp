@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSysInfo>
@@ -52,6 +53,7 @@ class TestAlbumStore : public QObject
 
 private slots:
     void jobCursorIsCommittedWithItsPage();
+    void laterBarcodeMergesTwoStoredAlbums();
     void orphanedJobsAreInterrupted_data();
     void orphanedJobsAreInterrupted();
     void deduplication_data();
@@ -520,6 +522,53 @@ void TestAlbumStore::jobCursorIsCommittedWithItsPage()
     QCOMPARE(store.jobs().size(), 1);
     QVERIFY(store.removeJob(job->id));
     QVERIFY(store.jobs().isEmpty());
+}
+
+void TestAlbumStore::laterBarcodeMergesTwoStoredAlbums()
+{
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    // Spotify first: a barcode, a short tracklist, no label.
+    Album spotify
+        = spotifyAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"), 1997,
+                       QStringLiteral("6dVIqQ8qmQ5GBnJ9shOYGE"), QStringLiteral("724385522925"));
+    spotify.tracks = {{1, 1, QStringLiteral("Airbag"), 284000}};
+    const qint64 spotifyId = store.upsertPage({spotify}).albumIds.value(0);
+    // Discogs' collection page: another spelling, so the match key differs, and no barcode yet.
+    Album discogs = discogsAlbum(QStringLiteral("Radiohead"),
+                                 QStringLiteral("OK Computer (Collector's Edition)"), 0,
+                                 QStringLiteral("1234"));
+    const qint64 discogsId = store.upsertPage({discogs}).albumIds.value(0);
+    QVERIFY(spotifyId > 0 && discogsId > spotifyId);
+    QCOMPARE(store.count({}), 2);
+
+    // The details phase brings the barcode (EAN-13 this time), a label and the whole tracklist.
+    discogs.barcode = QStringLiteral("0724385522925");
+    discogs.sources.first().barcode = discogs.barcode;
+    discogs.label = QStringLiteral("Parlophone");
+    discogs.tracks = {{1, 1, QStringLiteral("Airbag"), 284000},
+                      {1, 2, QStringLiteral("Paranoid Android"), 383000},
+                      {1, 3, QStringLiteral("Subterranean Homesick Alien"), 267000}};
+    QSignalSpy changed(&store, &AlbumStore::albumsChanged);
+    const UpsertResult result = store.upsertPage({discogs});
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.albumIds, QList<qint64> {spotifyId});
+    QCOMPARE(result.removedIds, QList<qint64> {discogsId});
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(changed.first().first().value<QList<qint64>>().contains(discogsId));
+
+    QCOMPARE(store.count({}), 1);
+    const std::optional<Album> merged = store.album(spotifyId);
+    QVERIFY(merged);
+    QCOMPARE(merged->sources.size(), 2);
+    QCOMPARE(merged->tracks.size(), 3); // the richer tracklist
+    QCOMPARE(merged->label, QStringLiteral("Parlophone"));
+    QCOMPARE(merged->year, 1997);
+    QVERIFY(!store.album(discogsId));
+    // The search index follows: one hit, with the tracks of the merged album.
+    QCOMPARE(store.count({QStringLiteral("paranoid")}), 1);
+    QCOMPARE(store.count({QStringLiteral("radiohead")}), 1);
 }
 
 void TestAlbumStore::orphanedJobsAreInterrupted_data()
