@@ -142,10 +142,13 @@ QWidget *PreferencesDialog::createAccountsPage()
     m_spotifyClientId->setPlaceholderText(tr("32 letters and digits from your Spotify app"));
     m_spotifyClientSecret = new QLineEdit;
     m_spotifyClientSecret->setEchoMode(QLineEdit::Password);
-    m_spotifyClientSecret->setPlaceholderText(
-        settings.spotifyHasClientSecret
-            ? tr("kept in %1").arg(m_accounts->credentials()->whereSecretsAre())
-            : tr("optional: search without connecting"));
+    m_spotifyForgetSecret = new QPushButton(tr("&Forget"));
+    m_spotifyForgetSecret->setObjectName(QStringLiteral("forgetSpotifySecretButton"));
+    m_spotifyForgetSecret->setToolTip(tr("Remove the Client Secret from the keychain."));
+    connect(m_spotifyForgetSecret, &QPushButton::clicked, this, [this] {
+        m_spotifyClientSecret->clear();
+        m_accounts->setSpotifyClientSecret({});
+    });
     m_spotifyState = stateLabel();
     m_spotifyConnect = new QPushButton;
     connect(m_spotifyConnect, &QPushButton::clicked, this,
@@ -158,7 +161,13 @@ QWidget *PreferencesDialog::createAccountsPage()
            "3. Copy its Client ID here; in development mode, add your account under User "
            "Management.")));
     spotifyForm->addRow(tr("Client &ID:"), m_spotifyClientId);
-    spotifyForm->addRow(tr("Client &Secret:"), m_spotifyClientSecret);
+    auto *secretRow = new QHBoxLayout;
+    secretRow->addWidget(m_spotifyClientSecret, 1);
+    secretRow->addWidget(m_spotifyForgetSecret);
+    // A row holding a layout gets no buddy from addRow(); the label needs its own.
+    auto *secretLabel = new QLabel(tr("Client &Secret:"));
+    secretLabel->setBuddy(m_spotifyClientSecret);
+    spotifyForm->addRow(secretLabel, secretRow);
     // For when no browser opens, or the person wants another one.
     m_spotifyCopyAddress = new QPushButton(tr("Copy &address"));
     m_spotifyCopyAddress->setToolTip(
@@ -310,6 +319,11 @@ void PreferencesDialog::refreshStates()
 {
     const AccountSettings &settings = m_accounts->settings();
     m_spotifyCopyAddress->setVisible(m_spotifyLoginRunning);
+    const bool secretKept = settings.spotifyHasClientSecret;
+    m_spotifyForgetSecret->setVisible(secretKept);
+    m_spotifyClientSecret->setPlaceholderText(
+        secretKept ? tr("kept in %1").arg(m_accounts->credentials()->whereSecretsAre())
+                   : tr("optional: search without connecting"));
     if (m_spotifyLoginRunning) {
         m_spotifyState->setText(tr("Waiting for the browser…"));
         m_spotifyConnect->setText(tr("Cancel"));

@@ -34,6 +34,8 @@ public:
     QLineEdit *spotifyClientIdEdit() const { return m_spotifyClientId; }
     QPushButton *spotifyConnectButton() const { return m_spotifyConnect; }
     QPushButton *spotifyCopyAddressButton() const { return m_spotifyCopyAddress; }
+    QPushButton *spotifyForgetSecretButton() const { return m_spotifyForgetSecret; }
+    QLineEdit *spotifyClientSecretEdit() const { return m_spotifyClientSecret; }
     QLabel *spotifyStateLabel() const { return m_spotifyState; }
     QLineEdit *discogsUserEdit() const { return m_discogsUser; }
     QLineEdit *discogsTokenEdit() const { return m_discogsToken; }
@@ -63,6 +65,7 @@ private:
     QLabel *m_spotifyState = nullptr;
     QPushButton *m_spotifyConnect = nullptr;
     QPushButton *m_spotifyCopyAddress = nullptr;
+    QPushButton *m_spotifyForgetSecret = nullptr;
     QUrl m_spotifyAuthorizeUrl;
     QLineEdit *m_discogsUser = nullptr;
     QLineEdit *m_discogsToken = nullptr;

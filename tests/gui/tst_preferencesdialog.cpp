@@ -39,6 +39,7 @@ private slots:
     void spotifyConnectNeedsAClientId();
     void advancedRefusesPlainHttpToAnotherHost();
     void spotifyConnectsThroughTheBrowser();
+    void spotifyClientSecretIsKeptAndForgotten();
 
 public slots:
     // Stands in for the system browser (QDesktopServices::setUrlHandler).
@@ -214,6 +215,43 @@ void TestPreferencesDialog::spotifyConnectsThroughTheBrowser()
     QTest::mouseClick(dialog->spotifyConnectButton(), Qt::LeftButton);
     QTRY_COMPARE(dialog->spotifyStateLabel()->text(), QStringLiteral("Not connected"));
     QVERIFY(!m_app->accounts()->isSpotifyConnected());
+}
+
+void TestPreferencesDialog::spotifyClientSecretIsKeptAndForgotten()
+{
+    PreferencesDialog *dialog = openPreferences();
+    QVERIFY(dialog);
+    QVERIFY(!dialog->spotifyForgetSecretButton()->isVisible());
+    QCOMPARE(dialog->spotifyClientSecretEdit()->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(dialog->spotifyClientIdEdit(), m_spotify->clientId());
+    QTest::keyClicks(dialog->spotifyClientSecretEdit(), m_spotify->clientSecret());
+    dialog->accept();
+    QTRY_VERIFY(m_app->accounts()->spotifyCanSearchWithoutUser());
+    const auto readSecret = [this] {
+        SecretResult kept;
+        bool read = false;
+        m_app->accounts()->credentials()->read(Secret::SpotifyClientSecret,
+                                               [&](const SecretResult &result) {
+                                                   kept = result;
+                                                   read = true;
+                                               });
+        return QTest::qWaitFor([&read] { return read; }, 5000) ? kept : SecretResult {};
+    };
+    QCOMPARE(readSecret().secret, m_spotify->clientSecret());
+
+    dialog = openPreferences();
+    QVERIFY(dialog);
+    // The dialog shows where the secret is, never the secret itself.
+    QVERIFY(dialog->spotifyClientSecretEdit()->text().isEmpty());
+    QVERIFY(
+        dialog->spotifyClientSecretEdit()->placeholderText().startsWith(QStringLiteral("kept in")));
+    QVERIFY(dialog->spotifyForgetSecretButton()->isVisible());
+    QCOMPARE(dialog->spotifyStateLabel()->text(),
+             QStringLiteral("Not connected; search works with the Client Secret"));
+    QTest::mouseClick(dialog->spotifyForgetSecretButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->spotifyForgetSecretButton()->isVisible());
+    QVERIFY(!m_app->accounts()->spotifyCanSearchWithoutUser());
+    QTRY_COMPARE(readSecret().status, SecretResult::Status::NotFound);
 }
 
 QTEST_MAIN(TestPreferencesDialog)
