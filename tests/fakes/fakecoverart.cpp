@@ -1,5 +1,7 @@
 #include "fakecoverart.h"
 
+#include "fakedice.h"
+
 #include <QBuffer>
 #include <QImage>
 #include <QImageWriter>
@@ -42,17 +44,6 @@ FakeResponse noSuchRelease(const QString &mbid)
 FakeResponse invalidMbid(const QString &mbid)
 {
     return plain(400, mbid + QLatin1String(" is not a valid MBID"));
-}
-
-// FNV-1a over UTF-8: a stable hash of an MBID (qHash is seeded per process).
-quint64 fnv(const QString &value)
-{
-    quint64 hash = 0xcbf29ce484222325;
-    for (const char c : value.toUtf8()) {
-        hash ^= quint8(c);
-        hash *= 0x100000001b3;
-    }
-    return hash;
 }
 
 // "front", "back-500", "34782911204-250.jpg", "front-small": which image and what size (0: the
@@ -105,14 +96,14 @@ FakeCoverArt::FakeCoverArt(FakeCoverArtOptions options)
 
 qint64 FakeCoverArt::imageId(int index, int release, bool back)
 {
-    const quint64 hash = fnv(FakeMusicBrainz::releaseId(index, release));
+    const quint64 hash = Dice::hash(FakeMusicBrainz::releaseId(index, release));
     const qint64 front = 10'000'000'000 + qint64(hash % 80'000'000'000);
     return back ? front + 1 + qint64((hash >> 40) % 997) : front;
 }
 
 QColor FakeCoverArt::colourOf(const QString &releaseMbid, bool back)
 {
-    const quint64 hash = fnv(releaseMbid.toLower());
+    const quint64 hash = Dice::hash(releaseMbid.toLower());
     const int hue = int(hash % 360);
     const int saturation = 110 + int((hash >> 16) % 120);
     const int value = 120 + int((hash >> 32) % 110);

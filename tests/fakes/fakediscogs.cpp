@@ -1,5 +1,7 @@
 #include "fakediscogs.h"
 
+#include "fakedice.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,41 +60,6 @@ QString text(const char *utf8)
 template<typename T, std::size_t N> constexpr int countOf(const T (&)[N])
 {
     return int(N);
-}
-
-// splitmix64: small, well mixed, and the same everywhere.
-quint64 mix(quint64 x)
-{
-    x += 0x9e3779b97f4a7c15;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111eb;
-    return x ^ (x >> 31);
-}
-
-class Dice
-{
-public:
-    explicit Dice(quint64 seed) : m_state(seed) { }
-    int below(int n) { return int((m_state = mix(m_state)) % quint64(n)); }
-    bool chance(int inN) { return below(inN) == 0; }
-    template<typename T, std::size_t N> QString pick(const T (&pool)[N])
-    {
-        return text(pool[below(int(N))]);
-    }
-
-private:
-    quint64 m_state;
-};
-
-// FNV-1a over UTF-8, for ids derived from names (artist ids).
-quint64 fnv(const QString &value)
-{
-    quint64 hash = 0xcbf29ce484222325;
-    for (const char c : value.toUtf8()) {
-        hash ^= quint8(c);
-        hash *= 0x100000001b3;
-    }
-    return hash;
 }
 
 QString surname(Dice &dice)
@@ -231,7 +198,7 @@ FakeDiscogs::FakeDiscogs(FakeDiscogsOptions options) : m_options(std::move(optio
 FakeDiscogs::Album FakeDiscogs::generate(int index)
 {
     Album album;
-    album.seed = mix(CatalogueSeed ^ quint64(index));
+    album.seed = Dice::mix(CatalogueSeed ^ quint64(index));
     Dice dice(album.seed);
 
     const int kind = dice.below(10);
@@ -489,7 +456,7 @@ FakeResponse FakeDiscogs::collection(const QString &user, const QHttpServerReque
     QJsonArray releases;
     for (int i = p.first; i < p.end; ++i) {
         const Album &album = m_albums.at(i);
-        Dice dice(mix(album.seed ^ 0x636f6c6c)); // "coll"
+        Dice dice(Dice::mix(album.seed ^ 0x636f6c6c)); // "coll"
         const QDateTime added = QDateTime(QDate(2014, 1, 1), QTime(0, 0), Qt::UTC)
                                     .addSecs(qint64(i) * 6 * 3600 + dice.below(3600));
         QJsonArray notes;
@@ -598,7 +565,7 @@ QJsonArray artistsArray(const QStringList &names, const QStringList &joins,
 {
     QJsonArray artists;
     for (int i = 0; i < names.size(); ++i) {
-        const qint64 id = 10'000 + qint64(fnv(names.at(i)) % 900'000);
+        const qint64 id = 10'000 + qint64(Dice::hash(names.at(i)) % 900'000);
         artists.append(QJsonObject {
             {QStringLiteral("name"), names.at(i)},
             {QStringLiteral("anv"), QString()},
@@ -723,7 +690,7 @@ QJsonObject FakeDiscogs::releaseObject(int index, bool authenticated) const
     release.insert(QStringLiteral("identifiers"), identifiers);
     release.insert(QStringLiteral("tracklist"),
                    tracklist(album.trackCount, album.vinyl, album.quantity,
-                             mix(album.seed ^ 0x7472616b))); // "trak"
+                             Dice::mix(album.seed ^ 0x7472616b))); // "trak"
     release.insert(QStringLiteral("extraartists"), QJsonArray());
 
     // Image addresses only go to authenticated requests (PROVIDERS.md 2.7).
@@ -744,7 +711,7 @@ QJsonObject FakeDiscogs::releaseObject(int index, bool authenticated) const
         release.insert(QStringLiteral("thumb"), QString());
     }
 
-    Dice dice(mix(album.seed ^ 0x636f6d6d)); // "comm"
+    Dice dice(Dice::mix(album.seed ^ 0x636f6d6d)); // "comm"
     const int have = 5 + dice.below(5000);
     release.insert(
         QStringLiteral("community"),

@@ -1,5 +1,7 @@
 #include "fakellm.h"
 
+#include "fakedice.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
@@ -33,17 +35,6 @@ const char *const Middles[] = {
 QString text(const char *utf8)
 {
     return QString::fromUtf8(utf8);
-}
-
-// FNV-1a over UTF-8: the same on every run (qHash is seeded per process).
-quint64 fnv(const QString &value)
-{
-    quint64 hash = 0xcbf29ce484222325;
-    for (const char c : value.toUtf8()) {
-        hash ^= quint8(c);
-        hash *= 0x100000001b3;
-    }
-    return hash;
 }
 
 FakeResponse json(int status, const QJsonObject &body)
@@ -353,7 +344,7 @@ QString FakeLlm::describe(const QJsonArray &messages)
     else
         subject = QStringLiteral("This album");
 
-    const quint64 hash = fnv(prompt);
+    const quint64 hash = Dice::hash(prompt);
     QStringList sentences;
     sentences.append(subject + QLatin1String(" is a ")
                      + text(Adjectives[hash % std::size(Adjectives)]) + QLatin1String(" record")

@@ -1,5 +1,7 @@
 #include "fakemusicbrainz.h"
 
+#include "fakedice.h"
+
 #include <QByteArrayList>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -105,19 +107,11 @@ QString text(const char *utf8)
     return QString::fromUtf8(utf8);
 }
 
-// splitmix64's mixing: small, well mixed, the same everywhere, and a bijection (unmix() below
-// undoes it), which lets an MBID carry the index it was made from.
-constexpr quint64 GoldenGamma = 0x9e3779b97f4a7c15;
-constexpr quint64 MixMul1 = 0xbf58476d1ce4e5b9;
-constexpr quint64 MixMul2 = 0x94d049bb133111eb;
-
-constexpr quint64 mix(quint64 x)
-{
-    x += GoldenGamma;
-    x = (x ^ (x >> 30)) * MixMul1;
-    x = (x ^ (x >> 27)) * MixMul2;
-    return x ^ (x >> 31);
-}
+// Dice::mix is a bijection; unmix() below undoes it, which lets an MBID carry the index it
+// was made from.
+constexpr quint64 GoldenGamma = Dice::GoldenGamma;
+constexpr quint64 MixMul1 = Dice::MixMul1;
+constexpr quint64 MixMul2 = Dice::MixMul2;
 
 // The inverse of an odd number modulo 2^64 (Newton's iteration doubles the good bits each step).
 constexpr quint64 inverseOf(quint64 odd)
@@ -143,37 +137,7 @@ constexpr quint64 unmix(quint64 x)
     x = unshift(x, 27) * inverseOf(MixMul1);
     return unshift(x, 30) - GoldenGamma;
 }
-static_assert(unmix(mix(0x1234'5678'9abc'def0)) == 0x1234'5678'9abc'def0);
-
-class Dice
-{
-public:
-    explicit Dice(quint64 seed) : m_state(seed) { }
-    int below(int n) { return int((m_state = mix(m_state)) % quint64(n)); }
-    bool chance(int inN) { return below(inN) == 0; }
-    template<typename T, std::size_t N> QString pick(const T (&pool)[N])
-    {
-        return text(pool[below(int(N))]);
-    }
-    template<typename T, std::size_t N> const T &pickItem(const T (&pool)[N])
-    {
-        return pool[below(int(N))];
-    }
-
-private:
-    quint64 m_state;
-};
-
-// FNV-1a over UTF-8, for ids derived from names (artists, labels).
-quint64 fnv(const QString &value)
-{
-    quint64 hash = 0xcbf29ce484222325;
-    for (const char c : value.toUtf8()) {
-        hash ^= quint8(c);
-        hash *= 0x100000001b3;
-    }
-    return hash;
-}
+static_assert(unmix(Dice::mix(0x1234'5678'9abc'def0)) == 0x1234'5678'9abc'def0);
 
 // A version 4 UUID whose first 16 free hex digits are `carried` and the rest come from `filler`:
 // digit 12 is the version, digit 16 the variant (8, 9, a or b).
@@ -226,8 +190,8 @@ std::optional<quint64> carriedOf(const QString &mbid)
 QString catalogueId(IdKind kind, int index, int release)
 {
     const quint64 value = (quint64(kind) << 56) | (quint64(release) << 48) | quint64(index);
-    const quint64 carried = mix(value ^ IdSeed);
-    return uuidOf(carried, mix(carried ^ IdSeed));
+    const quint64 carried = Dice::mix(value ^ IdSeed);
+    return uuidOf(carried, Dice::mix(carried ^ IdSeed));
 }
 
 struct Decoded
@@ -259,18 +223,18 @@ std::optional<Decoded> decodeId(const QString &mbid)
 
 QString nameId(const QString &name, quint64 salt)
 {
-    const quint64 hash = fnv(name) ^ salt;
-    return uuidOf(mix(hash), mix(hash ^ GoldenGamma));
+    const quint64 hash = Dice::hash(name) ^ salt;
+    return uuidOf(Dice::mix(hash), Dice::mix(hash ^ GoldenGamma));
 }
 
 quint64 albumSeed(int index)
 {
-    return mix(CatalogueSeed ^ quint64(index));
+    return Dice::mix(CatalogueSeed ^ quint64(index));
 }
 
 quint64 releaseSeed(int index, int release)
 {
-    return mix(albumSeed(index) ^ (quint64(release + 1) * GoldenGamma) ^ ReleaseSalt);
+    return Dice::mix(albumSeed(index) ^ (quint64(release + 1) * GoldenGamma) ^ ReleaseSalt);
 }
 
 // Search words: accents folded, lower case, split on everything that is not a letter or digit,
@@ -989,7 +953,7 @@ QJsonObject FakeMusicBrainz::releaseObject(int index, int release, const QString
 {
     const Album &album = m_albums.at(index);
     const ReleaseFacts facts = releaseFacts(index, release, album.firstReleaseDate);
-    Dice dice(mix(releaseSeed(index, release) ^ 0x64657461)); // "deta"
+    Dice dice(Dice::mix(releaseSeed(index, release) ^ 0x64657461)); // "deta"
 
     QJsonValue barcode = ean(index, release);
     if (dice.chance(12))
@@ -1090,7 +1054,7 @@ QJsonObject FakeMusicBrainz::releaseObject(int index, int release, const QString
     const bool recordings = inc.contains(u"recordings");
     if (recordings || inc.contains(u"media")) {
         // The group's tracks, the same on every release; only the layout differs.
-        Dice trackDice(mix(album.seed ^ TrackSalt));
+        Dice trackDice(Dice::mix(album.seed ^ TrackSalt));
         const int trackCount = 4 + trackDice.below(11);
         const int perMedium = (trackCount + facts.media - 1) / facts.media;
         QJsonArray media;
@@ -1120,7 +1084,7 @@ QJsonObject FakeMusicBrainz::releaseObject(int index, int release, const QString
                 QJsonArray tracks;
                 for (int t = 0; t < count; ++t) {
                     const int n = first + t;
-                    Dice one(mix(album.seed ^ TrackSalt ^ (quint64(n + 1) << 32)));
+                    Dice one(Dice::mix(album.seed ^ TrackSalt ^ (quint64(n + 1) << 32)));
                     QString title = one.pick(Nouns);
                     if (!one.chance(3))
                         title = one.pick(Adjectives) + u' ' + title;
@@ -1134,15 +1098,16 @@ QJsonObject FakeMusicBrainz::releaseObject(int index, int release, const QString
                         ? QString(QChar(char16_t(u'A' + 2 * m + (second ? 1 : 0)))
                                   + QString::number(second ? t - half + 1 : t + 1))
                         : QString::number(t + 1);
-                    const quint64 key = mix(releaseSeed(index, release) ^ quint64(n + 1));
-                    const quint64 recordingKey = mix(album.seed ^ (quint64(n + 1) * GoldenGamma));
+                    const quint64 key = Dice::mix(releaseSeed(index, release) ^ quint64(n + 1));
+                    const quint64 recordingKey
+                        = Dice::mix(album.seed ^ (quint64(n + 1) * GoldenGamma));
                     QJsonObject recording {
-                        {QStringLiteral("id"), uuidOf(recordingKey, mix(~recordingKey))},
+                        {QStringLiteral("id"), uuidOf(recordingKey, Dice::mix(~recordingKey))},
                         {QStringLiteral("title"), title},
                         {QStringLiteral("length"), length},
                         {QStringLiteral("disambiguation"), QString()},
                         {QStringLiteral("video"), false}};
-                    QJsonObject track {{QStringLiteral("id"), uuidOf(key, mix(~key))},
+                    QJsonObject track {{QStringLiteral("id"), uuidOf(key, Dice::mix(~key))},
                                        {QStringLiteral("number"), number},
                                        {QStringLiteral("position"), t + 1},
                                        {QStringLiteral("title"), title},

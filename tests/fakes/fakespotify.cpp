@@ -1,5 +1,7 @@
 #include "fakespotify.h"
 
+#include "fakedice.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
@@ -68,41 +70,6 @@ QString text(const char *utf8)
     return QString::fromUtf8(utf8);
 }
 
-// splitmix64: small, well mixed, and the same everywhere.
-quint64 mix(quint64 x)
-{
-    x += 0x9e3779b97f4a7c15;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111eb;
-    return x ^ (x >> 31);
-}
-
-class Dice
-{
-public:
-    explicit Dice(quint64 seed) : m_state(seed) { }
-    int below(int n) { return int((m_state = mix(m_state)) % quint64(n)); }
-    bool chance(int inN) { return below(inN) == 0; }
-    template<typename T, std::size_t N> QString pick(const T (&pool)[N])
-    {
-        return text(pool[below(int(N))]);
-    }
-
-private:
-    quint64 m_state;
-};
-
-// FNV-1a over UTF-8, for ids derived from names (artist ids).
-quint64 fnv(const QString &value)
-{
-    quint64 hash = 0xcbf29ce484222325;
-    for (const char c : value.toUtf8()) {
-        hash ^= quint8(c);
-        hash *= 0x100000001b3;
-    }
-    return hash;
-}
-
 // A Spotify id: 22 base62 characters, here two 64-bit halves of 11 digits each.
 QString encodeId(quint64 high, quint64 low)
 {
@@ -154,14 +121,14 @@ std::optional<std::pair<quint64, quint64>> decodeId(const QString &id)
 
 QString artistId(const QString &name)
 {
-    const quint64 high = mix(ArtistSeed ^ fnv(name));
-    return encodeId(high, mix(high));
+    const quint64 high = Dice::mix(ArtistSeed ^ Dice::hash(name));
+    return encodeId(high, Dice::mix(high));
 }
 
 QString trackId(int index, int number)
 {
-    const quint64 high = mix(TrackSeed ^ (quint64(index) << 16 | quint64(number)));
-    return encodeId(high, mix(high ^ TrackSeed));
+    const quint64 high = Dice::mix(TrackSeed ^ (quint64(index) << 16 | quint64(number)));
+    return encodeId(high, Dice::mix(high ^ TrackSeed));
 }
 
 QString surname(Dice &dice)
@@ -435,8 +402,8 @@ QUrl FakeSpotify::apiUrl() const
 
 QString FakeSpotify::albumId(int index)
 {
-    const quint64 high = mix(CatalogueSeed ^ quint64(index));
-    return encodeId(high, quint64(index) ^ mix(high ^ IdMask));
+    const quint64 high = Dice::mix(CatalogueSeed ^ quint64(index));
+    return encodeId(high, quint64(index) ^ Dice::mix(high ^ IdMask));
 }
 
 int FakeSpotify::albumIndex(const QString &id) const
@@ -444,8 +411,8 @@ int FakeSpotify::albumIndex(const QString &id) const
     const std::optional<std::pair<quint64, quint64>> halves = decodeId(id);
     if (!halves)
         return -1;
-    const quint64 index = halves->second ^ mix(halves->first ^ IdMask);
-    if (index >= quint64(m_albums.size()) || mix(CatalogueSeed ^ index) != halves->first)
+    const quint64 index = halves->second ^ Dice::mix(halves->first ^ IdMask);
+    if (index >= quint64(m_albums.size()) || Dice::mix(CatalogueSeed ^ index) != halves->first)
         return -1;
     return int(index);
 }
@@ -467,7 +434,7 @@ void FakeSpotify::expireAllAccessTokens()
 FakeSpotify::Album FakeSpotify::generate(int index)
 {
     Album album;
-    album.seed = mix(CatalogueSeed ^ quint64(index));
+    album.seed = Dice::mix(CatalogueSeed ^ quint64(index));
     Dice dice(album.seed);
 
     const int typeRoll = dice.below(25);
@@ -678,9 +645,9 @@ QByteArray FakeSpotify::issueTokens(bool user, const QString &scope, bool withRe
 QString FakeSpotify::newToken(const char *prefix, quint64 kind)
 {
     ++m_issued;
-    const quint64 high = mix(TokenSeed ^ (kind << 56) ^ m_issued);
-    const quint64 low = mix(high ^ kind);
-    return text(prefix) + encodeId(high, low) + encodeId(mix(low), mix(high ^ low));
+    const quint64 high = Dice::mix(TokenSeed ^ (kind << 56) ^ m_issued);
+    const quint64 low = Dice::mix(high ^ kind);
+    return text(prefix) + encodeId(high, low) + encodeId(Dice::mix(low), Dice::mix(high ^ low));
 }
 
 FakeResponse FakeSpotify::webApi(const QHttpServerRequest &request, const QStringList &parts)
@@ -859,12 +826,12 @@ FakeResponse FakeSpotify::severalAlbums(const QUrlQuery &query) const
 FakeResponse FakeSpotify::me() const
 {
     const QString id = m_options.userId;
-    const quint64 accountSeed = mix(fnv(id));
+    const quint64 accountSeed = Dice::mix(Dice::hash(id));
     QJsonObject user {{QStringLiteral("display_name"), m_options.displayName},
                       {QStringLiteral("external_urls"), externalUrls(QStringLiteral("user"), id)},
                       {QStringLiteral("href"), href(QLatin1String("/users/") + id)},
                       {QStringLiteral("id"), id},
-                      {QStringLiteral("account_id"), encodeId(accountSeed, mix(accountSeed))},
+                      {QStringLiteral("account_id"), encodeId(accountSeed, Dice::mix(accountSeed))},
                       {QStringLiteral("images"), QJsonArray()},
                       {QStringLiteral("type"), QStringLiteral("user")},
                       {QStringLiteral("uri"), QString(QLatin1String("spotify:user:") + id)}};
@@ -899,7 +866,7 @@ FakeResponse FakeSpotify::savedAlbums(const QUrlQuery &query, const QString &sco
     const QDateTime newest(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
     QJsonArray items;
     for (int i = *offset; i < std::min(m_savedCount, *offset + *limit); ++i) {
-        Dice dice(mix(m_albums.at(i).seed ^ 0x6164646564)); // "added"
+        Dice dice(Dice::mix(m_albums.at(i).seed ^ 0x6164646564)); // "added"
         const QDateTime added = newest.addSecs(-qint64(i) * 3600 - dice.below(3600));
         items.append(QJsonObject {{QStringLiteral("added_at"),
                                    added.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"))},
@@ -1015,7 +982,7 @@ QJsonObject FakeSpotify::tracksPage(int index, int offset, int limit) const
 QJsonObject FakeSpotify::trackObject(int index, int number) const
 {
     const Album &album = m_albums.at(index);
-    Dice dice(mix(album.seed ^ (quint64(number + 1) << 32)));
+    Dice dice(Dice::mix(album.seed ^ (quint64(number + 1) << 32)));
     const int perDisc = (album.trackCount + album.discs - 1) / album.discs;
     const QString id = trackId(index, number);
     QString name = dice.pick(Adjectives) + u' ' + dice.pick(Nouns);
