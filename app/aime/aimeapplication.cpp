@@ -29,10 +29,8 @@ namespace {
 // Preferences > Advanced, under the environment; read once, before any client exists.
 ProviderEndpoints configuredEndpoints()
 {
-    ProviderSettings::applyToProcess(ProviderSettings::load());
     QString problem;
-    const ProviderEndpoints endpoints = ProviderConfig::endpointsFromEnvironment(
-        QProcessEnvironment::systemEnvironment(), {}, &problem);
+    const ProviderEndpoints endpoints = ProviderSettings::configureProcess(&problem);
     if (!problem.isEmpty())
         qCWarning(lcApp).noquote() << problem;
     return endpoints;

@@ -64,8 +64,8 @@ void openInBrowser(const QUrl &url)
 
 CliAccountCommands::CliAccountCommands(Options options)
     : m_options(std::move(options)),
-      m_environment(ProviderSettings::effective(QProcessEnvironment::systemEnvironment(),
-                                                ProviderSettings::load()))
+      m_endpoints(ProviderSettings::configureProcess(&m_endpointProblem)),
+      m_environment(QProcessEnvironment::systemEnvironment())
 { }
 
 int CliAccountCommands::run(const Options &options)
@@ -87,6 +87,8 @@ void CliAccountCommands::finish(int code, const QString &message)
 
 void CliAccountCommands::start()
 {
+    if (!m_endpointProblem.isEmpty())
+        err() << "aime-cli: " << m_endpointProblem << Qt::endl;
     if (m_options.command == QLatin1String("logout"))
         logout();
     else if (m_options.provider == QLatin1String("spotify"))
@@ -98,10 +100,6 @@ void CliAccountCommands::start()
 void CliAccountCommands::loginSpotify()
 {
     QString problem;
-    const ProviderEndpoints endpoints
-        = ProviderConfig::endpointsFromEnvironment(m_environment, {}, &problem);
-    if (!problem.isEmpty())
-        err() << "aime-cli: " << problem << Qt::endl;
     AccountSettings accounts = AccountSettings::load();
     QString clientId = m_options.clientId;
     if (clientId.isEmpty())
@@ -117,8 +115,8 @@ void CliAccountCommands::loginSpotify()
 
     auto *network = new QNetworkAccessManager(this);
     auto *pool = new WorkerPool(this);
-    auto *client
-        = new SpotifyClient(network, pool, endpoints.spotifyApi, endpoints.spotifyAccounts, this);
+    auto *client = new SpotifyClient(network, pool, m_endpoints.spotifyApi,
+                                     m_endpoints.spotifyAccounts, this);
     client->setClientId(clientId);
     auto *login = new SpotifyLogin(client, this);
     auto *credentials = newCredentialStore(this);
@@ -181,14 +179,9 @@ void CliAccountCommands::loginDiscogs()
                               "(discogs.com > Settings > Developers > Generate new token)"));
         return;
     }
-    QString problem;
-    const ProviderEndpoints endpoints
-        = ProviderConfig::endpointsFromEnvironment(m_environment, {}, &problem);
-    if (!problem.isEmpty())
-        err() << "aime-cli: " << problem << Qt::endl;
     auto *network = new QNetworkAccessManager(this);
     auto *pool = new WorkerPool(this);
-    auto *client = new DiscogsClient(network, pool, endpoints.discogsApi, this);
+    auto *client = new DiscogsClient(network, pool, m_endpoints.discogsApi, this);
     client->setToken(token);
     auto *credentials = newCredentialStore(this);
     client->identity([this, credentials, token](const ParseResult<DiscogsIdentity> &identity) {

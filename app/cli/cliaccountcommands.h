@@ -1,5 +1,7 @@
 #pragma once
 
+#include "providers/providerconfig.h"
+
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
@@ -36,6 +38,8 @@ private:
     void finish(int code, const QString &message = {});
 
     Options m_options;
+    QString m_endpointProblem; // before m_endpoints, which fills it
+    ProviderEndpoints m_endpoints;
     QProcessEnvironment m_environment;
     int m_exitCode = 0;
     QString m_spotifyRefreshToken; // as the login brought it, for the keychain

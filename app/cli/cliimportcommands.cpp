@@ -142,11 +142,9 @@ void CliImportCommands::report(const ImportJobRecord &record, const QString &pha
 
 int CliImportCommands::runJobs(const QList<ImportJobRecord> &records)
 {
-    const QProcessEnvironment environment = ProviderSettings::effective(
-        QProcessEnvironment::systemEnvironment(), ProviderSettings::load());
     QString problem;
-    const ProviderEndpoints endpoints
-        = ProviderConfig::endpointsFromEnvironment(environment, {}, &problem);
+    const ProviderEndpoints endpoints = ProviderSettings::configureProcess(&problem);
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (!problem.isEmpty())
         err() << "aime-cli: " << problem << Qt::endl;
     auto *network = new QNetworkAccessManager(this);

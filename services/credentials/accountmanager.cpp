@@ -64,7 +64,7 @@ void AccountManager::restore()
                 else if (secret == Secret::SpotifyClientSecret)
                     m_spotify->setClientSecret(result.secret);
                 else
-                    setDiscogsToken(result.secret);
+                    m_discogs->setToken(result.secret);
             } else if (result.status != SecretResult::Status::NotFound) {
                 Q_EMIT problem(
                     tr("Cannot read AIME's credentials from the keychain: %1").arg(result.message));
@@ -91,7 +91,7 @@ void AccountManager::useEnvironment()
     const QString discogsToken = environment.value(QStringLiteral("AIME_DISCOGS_TOKEN")).trimmed();
     const QString discogsUser = environment.value(QStringLiteral("AIME_DISCOGS_USER")).trimmed();
     if (!m_discogs->hasToken() && !discogsToken.isEmpty() && !discogsUser.isEmpty()) {
-        setDiscogsToken(discogsToken);
+        m_discogs->setToken(discogsToken);
         m_environmentDiscogsUser = discogsUser;
     }
     const QString clientId = environment.value(QStringLiteral("AIME_SPOTIFY_CLIENT_ID")).trimmed();
@@ -219,41 +219,36 @@ void AccountManager::verifyDiscogs(const QString &user, const QString &token)
         return;
     }
     // The client tries the new token; the one in use comes back if Discogs refuses it.
+    const QString previous = m_discogs->token();
     m_discogs->setToken(trimmedToken);
-    m_discogs->identity([this, name, trimmedToken](const ParseResult<DiscogsIdentity> &identity) {
-        if (!identity.ok()) {
-            m_discogs->setToken(m_discogsToken);
-            Q_EMIT discogsVerified(false, identity.error);
-            return;
-        }
-        if (identity.value->username.compare(name, Qt::CaseInsensitive) != 0) {
-            m_discogs->setToken(m_discogsToken);
-            Q_EMIT discogsVerified(false,
-                                   tr("This token belongs to Discogs user \"%1\", not "
-                                      "\"%2\".")
-                                       .arg(identity.value->username, name));
-            return;
-        }
-        setDiscogsToken(trimmedToken);
-        m_environmentDiscogsUser.clear();
-        m_settings.discogsUser = identity.value->username;
-        m_settings.discogsHasToken = true;
-        m_settings.save();
-        keep(Secret::DiscogsToken, trimmedToken);
-        Q_EMIT discogsVerified(true, tr("Connected as %1.").arg(identity.value->username));
-        Q_EMIT changed();
-    });
-}
-
-void AccountManager::setDiscogsToken(const QString &token)
-{
-    m_discogsToken = token;
-    m_discogs->setToken(token);
+    m_discogs->identity(
+        [this, name, trimmedToken, previous](const ParseResult<DiscogsIdentity> &identity) {
+            if (!identity.ok()) {
+                m_discogs->setToken(previous);
+                Q_EMIT discogsVerified(false, identity.error);
+                return;
+            }
+            if (identity.value->username.compare(name, Qt::CaseInsensitive) != 0) {
+                m_discogs->setToken(previous);
+                Q_EMIT discogsVerified(false,
+                                       tr("This token belongs to Discogs user \"%1\", not "
+                                          "\"%2\".")
+                                           .arg(identity.value->username, name));
+                return;
+            }
+            m_environmentDiscogsUser.clear();
+            m_settings.discogsUser = identity.value->username;
+            m_settings.discogsHasToken = true;
+            m_settings.save();
+            keep(Secret::DiscogsToken, trimmedToken);
+            Q_EMIT discogsVerified(true, tr("Connected as %1.").arg(identity.value->username));
+            Q_EMIT changed();
+        });
 }
 
 void AccountManager::disconnectDiscogs()
 {
-    setDiscogsToken({});
+    m_discogs->setToken({});
     m_environmentDiscogsUser.clear();
     forget(Secret::DiscogsToken);
     m_settings.discogsUser.clear();

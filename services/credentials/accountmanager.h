@@ -80,7 +80,6 @@ Q_SIGNALS:
 private:
     void keep(Secret secret, const QString &value);
     void finishRestore();
-    void setDiscogsToken(const QString &token);
     void useEnvironment();
     void forget(Secret secret);
 
@@ -91,7 +90,6 @@ private:
     QPointer<SpotifyLogin> m_login;
     AccountSettings m_settings;
     QList<QPair<Secret, QString>> m_unkept;
-    QString m_discogsToken; // the one the client uses, for when a new one is refused
     QString m_environmentDiscogsUser;
     QString m_environmentSpotifyClientId;
     int m_pendingReads = 0;

@@ -24,6 +24,7 @@ public:
     // A personal access token; empty for anonymous use (25 requests a minute, no search).
     void setToken(const QString &token);
     bool hasToken() const { return !m_token.isEmpty(); }
+    QString token() const { return m_token; }
 
     GateReply *identity(Handler<DiscogsIdentity> done);
     GateReply *release(qint64 releaseId, Handler<Album> done);

@@ -42,23 +42,15 @@ void ProviderSettings::save(const QMap<QString, QString> &values)
     }
 }
 
-QProcessEnvironment ProviderSettings::effective(const QProcessEnvironment &environment,
-                                                const QMap<QString, QString> &preferences)
+ProviderEndpoints ProviderSettings::configureProcess(QString *problem)
 {
-    QProcessEnvironment result = environment;
+    const QMap<QString, QString> preferences = load();
     for (auto it = preferences.cbegin(); it != preferences.cend(); ++it) {
-        if (!result.contains(it.key()) && names().contains(it.key()))
-            result.insert(it.key(), it.value());
-    }
-    return result;
-}
-
-void ProviderSettings::applyToProcess(const QMap<QString, QString> &preferences)
-{
-    for (auto it = preferences.cbegin(); it != preferences.cend(); ++it) {
-        if (!qEnvironmentVariableIsSet(qPrintable(it.key())) && names().contains(it.key()))
+        if (!qEnvironmentVariableIsSet(qPrintable(it.key())))
             qputenv(qPrintable(it.key()), it.value().toUtf8());
     }
+    return ProviderConfig::endpointsFromEnvironment(QProcessEnvironment::systemEnvironment(), {},
+                                                    problem);
 }
 
 } // namespace aime

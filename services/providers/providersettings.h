@@ -1,7 +1,8 @@
 #pragma once
 
+#include "providers/providerconfig.h"
+
 #include <QMap>
-#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -20,12 +21,11 @@ public:
     static QMap<QString, QString> load();
     static void save(const QMap<QString, QString> &values);
 
-    // `environment` with Preferences' values added where it has none.
-    static QProcessEnvironment effective(const QProcessEnvironment &environment,
-                                         const QMap<QString, QString> &preferences);
-    // The same for this process: what the clients read. Called once at start-up; changes in
-    // Preferences take effect at the next start.
-    static void applyToProcess(const QMap<QString, QString> &preferences);
+    // Puts Preferences' values into this process's environment where it has none of its own,
+    // so every client's limits follow them, and returns the base URLs then in effect (a refused
+    // URL is left at its default and described in *problem). Called once at start-up, before
+    // any client exists; changes in Preferences take effect at the next start.
+    static ProviderEndpoints configureProcess(QString *problem = nullptr);
 };
 
 } // namespace aime
