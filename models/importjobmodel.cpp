@@ -89,6 +89,12 @@ QString ImportJobModel::describe(const ImportJobRecord &record)
         return tr("Discogs collection of %1").arg(user);
     if (record.source == QLatin1String("spotify"))
         return tr("Spotify saved albums");
+    if (record.source == QLatin1String("album")) {
+        const QString title = record.params.value(QStringLiteral("title")).toString();
+        const QString artist = record.params.value(QStringLiteral("artist")).toString();
+        return artist.isEmpty() ? tr("Add \u201c%1\u201d").arg(title)
+                                : tr("Add \u201c%1\u201d by %2").arg(title, artist);
+    }
     return record.source;
 }
 

@@ -2,6 +2,7 @@
 
 #include "cliaccountcommands.h"
 #include "cliimportcommands.h"
+#include "clisearchcommand.h"
 #include "core/datalocation.h"
 #include "export/albumjson.h"
 #include "export/collectionexporter.h"
@@ -189,14 +190,17 @@ int CliCommands::run(const QStringList &arguments)
         "  login spotify [--client-id ID] [--no-browser]\n"
         "                                            connect a Spotify account in the browser\n"
         "  login discogs --user NAME                 connect Discogs; the token comes on stdin\n"
-        "  logout spotify|discogs                    forget the account's tokens"));
+        "  logout spotify|discogs                    forget the account's tokens\n"
+        "  search QUERY [--providers spotify,discogs,musicbrainz,local] [--format text|json]\n"
+        "                                            search online and in the collection"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("import, list, export, jobs, resume, login or logout"));
+        QStringLiteral("import, list, export, jobs, resume, login, logout or search"));
     parser.addPositionalArgument(QStringLiteral("provider"),
-                                 QStringLiteral("login, logout: spotify or discogs"));
+                                 QStringLiteral("login, logout: spotify or discogs; search: the "
+                                                "words to look for"));
     parser.addOptions({
         {QStringLiteral("data-dir"), QStringLiteral("Collection folder (or AIME_DATA_DIR)."),
          QStringLiteral("dir")},
@@ -204,7 +208,8 @@ int CliCommands::run(const QStringList &arguments)
          QStringLiteral("source")},
         {QStringLiteral("file"), QStringLiteral("import: the file to read."),
          QStringLiteral("file")},
-        {QStringLiteral("format"), QStringLiteral("list: text, json or csv; export: json or csv."),
+        {QStringLiteral("format"),
+         QStringLiteral("list: text, json or csv; export: json or csv; search: text or json."),
          QStringLiteral("format")},
         {QStringLiteral("query"), QStringLiteral("list: only albums matching these words."),
          QStringLiteral("words")},
@@ -218,6 +223,10 @@ int CliCommands::run(const QStringList &arguments)
         {QStringLiteral("user"),
          QStringLiteral("login discogs, import --source discogs: the Discogs user name."),
          QStringLiteral("name")},
+        {QStringLiteral("providers"),
+         QStringLiteral("search: a comma-separated list of spotify, discogs, musicbrainz and "
+                        "local (default: all)."),
+         QStringLiteral("list")},
         {QStringLiteral("no-browser"),
          QStringLiteral("login spotify: only print the address, do not open a browser.")},
     });
@@ -234,7 +243,8 @@ int CliCommands::run(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return fail(
-            QStringLiteral("give a command: import, list, export, jobs, resume, login or logout "
+            QStringLiteral("give a command: import, list, export, jobs, resume, login, logout or "
+                           "search "
                            "(see --help)"));
     const QString command = positional.first();
     if (command == QLatin1String("login") || command == QLatin1String("logout")) {
@@ -245,6 +255,24 @@ int CliCommands::run(const QStringList &arguments)
         return CliAccountCommands::run(
             {command, provider, parser.value(QStringLiteral("client-id")),
              parser.value(QStringLiteral("user")), !parser.isSet(QStringLiteral("no-browser"))});
+    }
+    if (command == QLatin1String("search")) {
+        const QString query = positional.mid(1).join(u' ');
+        const QStringList providers
+            = parser.value(QStringLiteral("providers")).split(u',', Qt::SkipEmptyParts);
+        const QString usage = CliSearchCommand::usageError(query, providers,
+                                                           parser.value(QStringLiteral("format")));
+        if (!usage.isEmpty())
+            return fail(usage);
+        AlbumStore store(DataLocation::sqliteStore(
+            DataLocation::resolve(parser.value(QStringLiteral("data-dir")))));
+        const StoreStatus status = store.open();
+        if (!status.ok())
+            errorStream() << "aime-cli: " << status.message << " (searching online only)"
+                          << Qt::endl;
+        return CliSearchCommand::run(status.ok() ? &store : nullptr, query, providers,
+                                     parser.value(QStringLiteral("format"))
+                                         == QLatin1String("json"));
     }
     if (positional.size() != 1)
         return fail(QStringLiteral("%1 takes no further arguments (see --help)").arg(command));

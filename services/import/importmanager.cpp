@@ -2,6 +2,7 @@
 
 #include "core/futurecallback.h"
 #include "import/discogscollectionimport.h"
+#include "import/singlealbumimport.h"
 #include "import/spotifysavedalbumsimport.h"
 #include "providers/discogsclient.h"
 #include "providers/providergate.h"
@@ -154,6 +155,9 @@ ImportJob *ImportManager::newJob(const ImportJobRecord &record, QString *problem
         return new DiscogsCollectionImport(m_store, m_pool, m_discogs, record, this);
     if (record.source == QLatin1String(SpotifySavedAlbumsImport::source) && m_spotify)
         return new SpotifySavedAlbumsImport(m_store, m_pool, m_spotify, record, this);
+    if (record.source == QLatin1String(SingleAlbumImport::source))
+        return new SingleAlbumImport(m_store, m_pool, m_spotify, m_discogs, m_musicBrainz, record,
+                                     this);
     *problem = tr("AIME cannot run \"%1\" imports.").arg(record.source);
     return nullptr;
 }

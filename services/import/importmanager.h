@@ -16,6 +16,7 @@ namespace aime {
 class AlbumStore;
 class DiscogsClient;
 class ImportJob;
+class MusicBrainzClient;
 class SpotifyClient;
 
 // Runs the import jobs of one process (DESIGN.md section 3): at most `maxRunning` at once, the
@@ -33,6 +34,9 @@ public:
     ImportManager(AlbumStore *store, QThreadPool *pool, DiscogsClient *discogs,
                   SpotifyClient *spotify, QObject *parent = nullptr);
     ~ImportManager() override;
+
+    // Albums added from a MusicBrainz search result are looked up through it.
+    void setMusicBrainzClient(MusicBrainzClient *musicBrainz) { m_musicBrainz = musicBrainz; }
 
     // Reads the jobs from the store (marking those of a crashed process interrupted);
     // loaded() follows.
@@ -82,6 +86,7 @@ private:
     QThreadPool *m_pool;
     DiscogsClient *m_discogs;
     SpotifyClient *m_spotify;
+    MusicBrainzClient *m_musicBrainz = nullptr;
     QList<ImportJobRecord> m_records;
     QList<qint64> m_queue;
     QHash<qint64, ImportJob *> m_running;

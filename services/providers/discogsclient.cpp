@@ -92,12 +92,15 @@ GateReply *DiscogsClient::collectionPage(const QString &username, int page,
 
 GateReply *DiscogsClient::search(const QString &query, int page, Handler<AlbumListPage> done)
 {
-    return send(request(QStringLiteral("/database/search"),
-                        {{QStringLiteral("q"), query},
-                         {QStringLiteral("type"), QStringLiteral("release")},
-                         {QStringLiteral("page"), QString::number(page)},
-                         {QStringLiteral("per_page"), QStringLiteral("50")}}),
-                &DiscogsParser::search, &DiscogsParser::errorMessage, std::move(done));
+    QNetworkRequest searchRequest
+        = request(QStringLiteral("/database/search"),
+                  {{QStringLiteral("q"), query},
+                   {QStringLiteral("type"), QStringLiteral("release")},
+                   {QStringLiteral("page"), QString::number(page)},
+                   {QStringLiteral("per_page"), QString::number(searchPageSize)}});
+    searchRequest.setAttribute(ProviderGate::maxRetriesAttribute, searchRetries);
+    return send(searchRequest, &DiscogsParser::search, &DiscogsParser::errorMessage,
+                std::move(done));
 }
 
 } // namespace aime

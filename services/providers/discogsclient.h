@@ -16,6 +16,9 @@ class DiscogsClient : public ProviderClient
 
 public:
     static constexpr int collectionPageSize = 100;
+    static constexpr int searchPageSize = 50;
+    // A search a person waits for is retried once on a 5xx, not four times.
+    static constexpr int searchRetries = 1;
 
     DiscogsClient(QNetworkAccessManager *network, QThreadPool *pool, QUrl baseUrl,
                   QObject *parent = nullptr);

@@ -69,13 +69,15 @@ QNetworkRequest MusicBrainzClient::request(const QUrl &base, const QString &path
 GateReply *MusicBrainzClient::searchReleaseGroups(const QString &text, int offset,
                                                   Handler<AlbumListPage> done)
 {
-    return send(request(m_apiUrl, QStringLiteral("/release-group"),
-                        {{QStringLiteral("query"), luceneQuery(text)},
-                         {QStringLiteral("fmt"), QStringLiteral("json")},
-                         {QStringLiteral("limit"), QString::number(searchPageSize)},
-                         {QStringLiteral("offset"), QString::number(offset)}}),
-                &MusicBrainzParser::releaseGroupSearch, &MusicBrainzParser::errorMessage,
-                std::move(done));
+    QNetworkRequest searchRequest
+        = request(m_apiUrl, QStringLiteral("/release-group"),
+                  {{QStringLiteral("query"), luceneQuery(text)},
+                   {QStringLiteral("fmt"), QStringLiteral("json")},
+                   {QStringLiteral("limit"), QString::number(searchPageSize)},
+                   {QStringLiteral("offset"), QString::number(offset)}});
+    searchRequest.setAttribute(ProviderGate::maxRetriesAttribute, searchRetries);
+    return send(searchRequest, &MusicBrainzParser::releaseGroupSearch,
+                &MusicBrainzParser::errorMessage, std::move(done));
 }
 
 GateReply *MusicBrainzClient::release(const QString &releaseId, Handler<Album> done)

@@ -17,6 +17,7 @@ class MusicBrainzClient : public ProviderClient
 
 public:
     static constexpr int searchPageSize = 25;
+    static constexpr int searchRetries = 1; // a person is waiting
 
     MusicBrainzClient(QNetworkAccessManager *network, QThreadPool *pool, QUrl apiUrl,
                       QUrl coverArtUrl, QObject *parent = nullptr);

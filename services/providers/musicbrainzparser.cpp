@@ -99,7 +99,26 @@ Album readReleaseGroup(JsonFieldReader &reader, const QJsonObject &object, const
     album.artist = readArtistCredit(reader, object, where);
     readDate(reader, object, where, "first-release-date", &album);
     album.format = reader.string(object, where, "primary-type", Need::Optional);
-    album.sources = {sourceFor(QStringLiteral("release-group"), id, album.format)};
+    SourceRef source = sourceFor(QStringLiteral("release-group"), id, album.format);
+    // The group's releases, official ones first: adding the group to the collection looks one
+    // of them up, and any of them already stored means the group is in the collection.
+    const QJsonArray releases = reader.array(object, where, "releases", Need::Optional);
+    const QString releasesPath = joinPath(where, "releases");
+    QJsonArray official;
+    QJsonArray others;
+    for (qsizetype i = 0; i < releases.size() && !reader.failed(); ++i) {
+        const QJsonObject release = reader.element(releases, i, releasesPath);
+        const QString releaseWhere = itemPath(releasesPath, i);
+        const QString releaseId = readMbid(reader, release, releaseWhere);
+        const QString status = reader.string(release, releaseWhere, "status", Need::Optional);
+        (status.compare(u"Official", Qt::CaseInsensitive) == 0 ? official : others)
+            .append(releaseId);
+    }
+    for (const QJsonValue &other : std::as_const(others))
+        official.append(other);
+    if (!official.isEmpty())
+        source.extra.insert(MusicBrainzParser::releasesKey, official);
+    album.sources = {source};
     return album;
 }
 

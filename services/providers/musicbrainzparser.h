@@ -27,10 +27,15 @@ class MusicBrainzParser
 public:
     MusicBrainzParser() = delete;
 
+    // source.extra key of a release-group search result: the MBIDs of the group's releases,
+    // official ones first.
+    static constexpr QLatin1String releasesKey {"releases"};
+
     // GET /ws/2/release-group?query=...&fmt=json. total is "count", offset is "offset". next is
     // always empty: MusicBrainz sends no next link and only the caller knows the query, so it
     // pages on with offset + albums.size() < total. format is the group's primary type ("Album",
-    // "Single", "EP", ...); tracks are not known at this level.
+    // "Single", "EP", ...); tracks are not known at this level. The group's releases are in
+    // source.extra[releasesKey].
     static ParseResult<AlbumListPage> releaseGroupSearch(const QByteArray &json);
 
     // GET /ws/2/release/{mbid}?inc=recordings+artist-credits+labels&fmt=json. Tracks come from

@@ -364,7 +364,9 @@ void ProviderGate::onReplyFinished(QNetworkReply *reply)
     } else if (status >= 500 || truncated
                || (status == 0 && isRetryableNetworkError(networkError))) {
         const int retriesDone = pending->attempts - pending->rateLimitedAttempts - 1;
-        if (retriesDone >= m_limits.maxRetries) {
+        const int maxRetries
+            = pending->request.attribute(maxRetriesAttribute, m_limits.maxRetries).toInt();
+        if (retriesDone >= maxRetries) {
             const bool serverError = status >= 500 && !truncated;
             complete(pending, serverError ? GateError::ServerError : GateError::Network,
                      truncated ? tr("%1 cut its answer short (tried %2 times).")

@@ -39,6 +39,10 @@ public:
     // Whether the credentials the authorizer adds are usable now (e.g. a token that has not
     // expired); when not, the gate refreshes them before sending anything.
     using CredentialsCheck = std::function<bool()>;
+    // A request attribute (int) that overrides GateLimits::maxRetries for that request: a
+    // search a person waits for fails fast rather than retrying a 5xx for half a minute.
+    static constexpr QNetworkRequest::Attribute maxRetriesAttribute
+        = QNetworkRequest::Attribute(QNetworkRequest::User + 1);
 
     ProviderGate(QString name, QNetworkAccessManager *network, GateLimits limits,
                  QObject *parent = nullptr);

@@ -120,12 +120,13 @@ QString SpotifyClient::withoutCredentialsMessage()
 
 GateReply *SpotifyClient::search(const QString &query, int offset, Handler<AlbumListPage> done)
 {
-    const QNetworkRequest request
+    QNetworkRequest request
         = apiRequest(QStringLiteral("/search"),
                      {{QStringLiteral("q"), query},
                       {QStringLiteral("type"), QStringLiteral("album")},
                       {QStringLiteral("limit"), QString::number(searchPageSize)},
                       {QStringLiteral("offset"), QString::number(qMax(0, offset))}});
+    request.setAttribute(ProviderGate::maxRetriesAttribute, searchRetries);
     if (!canSearch())
         return refuse(request, GateError::Unauthorized, withoutCredentialsMessage(),
                       std::move(done));

@@ -34,6 +34,7 @@ class SpotifyClient : public ProviderClient
 
 public:
     static constexpr int searchPageSize = 10; // the development-mode maximum
+    static constexpr int searchRetries = 1; // a person is waiting
     static constexpr int savedAlbumsPageSize = 50;
     static constexpr int tracksPageSize = 50;
     static constexpr auto scope = "user-library-read";

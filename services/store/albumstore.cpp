@@ -783,6 +783,73 @@ QList<qint64> AlbumStore::numericSourceIds(const QString &provider, qint64 after
     return ids;
 }
 
+QList<qint64> AlbumStore::collectionMatches(const QList<Album> &candidates, QString *error)
+{
+    QList<qint64> ids;
+    if (!status().ok()) {
+        if (error)
+            *error = status().message;
+        return ids;
+    }
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QSqlDatabase db = connection();
+    QSqlQuery bySource(db);
+    bySource.prepare(QStringLiteral(
+        "SELECT album_id FROM album_sources WHERE provider = ? AND external_id = ?"));
+    QSqlQuery byEvidence(db);
+    byEvidence.prepare(QStringLiteral("SELECT (SELECT id FROM albums WHERE barcode = ? LIMIT 1), "
+                                      "(SELECT id FROM albums WHERE match_key = ? LIMIT 1)"));
+    const auto failed = [&](const QSqlQuery &query) {
+        if (error)
+            *error = query.lastError().text();
+        qCWarning(lcStore) << "collection match failed:" << query.lastError().text();
+        return QList<qint64>();
+    };
+    const auto storedSource
+        = [&](const QString &provider, const QString &externalId, qint64 *albumId) {
+              if (externalId.isEmpty())
+                  return true;
+              if (!execWith(bySource, {provider, externalId}))
+                  return false;
+              if (bySource.next())
+                  *albumId = bySource.value(0).toLongLong();
+              bySource.finish();
+              return true;
+          };
+
+    ids.reserve(candidates.size());
+    for (const Album &candidate : candidates) {
+        qint64 albumId = 0;
+        QString barcode = AlbumIdentity::normalisedBarcode(candidate.barcode);
+        for (const SourceRef &source : candidate.sources) {
+            if (barcode.isEmpty())
+                barcode = AlbumIdentity::normalisedBarcode(source.barcode);
+            if (albumId == 0 && !storedSource(source.provider, source.externalId, &albumId))
+                return failed(bySource);
+            const QJsonArray related = source.extra.value(QLatin1String("releases")).toArray();
+            for (qsizetype i = 0; i < related.size() && albumId == 0; ++i) {
+                if (!storedSource(source.provider, related.at(i).toString(), &albumId))
+                    return failed(bySource);
+            }
+        }
+        if (albumId == 0) {
+            const QString matchKey
+                = AlbumIdentity::matchKey(candidate.artist, candidate.title, candidate.year);
+            if (!execWith(byEvidence, {textOrNull(barcode), textOrNull(matchKey)}))
+                return failed(byEvidence);
+            if (byEvidence.next()) {
+                albumId = byEvidence.value(0).toLongLong();
+                if (albumId == 0)
+                    albumId = byEvidence.value(1).toLongLong();
+            }
+            byEvidence.finish();
+        }
+        ids.append(albumId);
+    }
+    return ids;
+}
+
 SummaryPage AlbumStore::summaries(const AlbumQuery &query, const PageCursor &after, int limit)
 {
     SummaryPage page;

@@ -76,6 +76,12 @@ public:
     QList<qint64> numericSourceIds(const QString &provider, qint64 after, int limit,
                                    QString *error = nullptr);
 
+    // For each candidate (a search result), the id of the stored album it is, or 0: a stored
+    // source with one of its ids (a MusicBrainz release group also by the releases listed in
+    // its source's extra), else the same barcode, else the same artist + title + year, as
+    // upsertPage() decides. Empty with *error on a database error.
+    QList<qint64> collectionMatches(const QList<Album> &candidates, QString *error = nullptr);
+
     SummaryPage summaries(const AlbumQuery &query, const PageCursor &after, int limit);
     // -1 on error.
     int count(const AlbumQuery &query);
