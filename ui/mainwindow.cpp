@@ -11,6 +11,8 @@
 #include "importprogresswidget.h"
 #include "jobspanel.h"
 #include "preferencesdialog.h"
+#include "searchpanel.h"
+#include "searchresultmodel.h"
 #include "store/albumstore.h"
 
 #include <QAction>
@@ -86,6 +88,8 @@ MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *alb
     setCentralWidget(m_central);
     m_grid->setModel(m_albums);
 
+    // The details pane keeps the window's full height; docks at the bottom sit under the grid.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setWidget(m_details);
     m_detailsDock->setMinimumWidth(300);
@@ -202,6 +206,10 @@ void MainWindow::setImportManager(ImportManager *imports)
             m_imports->resumeInterrupted();
     });
     connect(imports, &ImportManager::focusRequested, this, [this](qint64 id) {
+        // An album added from Search Online is a job too, but too small to pop the panel up.
+        const std::optional<ImportJobRecord> record = m_imports->record(id);
+        if (record && record->source == QLatin1String("album") && !m_jobsDock->isVisible())
+            return;
         if (!m_jobsDock->isVisible()) {
             m_jobsDock->show();
             // A strip under the grid, not half the window.
@@ -213,7 +221,10 @@ void MainWindow::setImportManager(ImportManager *imports)
     connect(imports, &ImportManager::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(imports, &ImportManager::jobFinished, this, [this](const ImportJobRecord &record) {
-        const QString text = record.state == JobState::Completed
+        const bool album = record.source == QLatin1String("album");
+        const QString text = record.state == JobState::Completed && album
+            ? tr("%1: done.").arg(ImportJobModel::describe(record))
+            : record.state == JobState::Completed
             ? tr("%1: done, %2 releases.")
                   .arg(ImportJobModel::describe(record), QLocale().toString(record.total))
             : tr("%1: %2").arg(ImportJobModel::describe(record),
@@ -272,6 +283,48 @@ void MainWindow::importSpotifySavedAlbums()
         return;
     }
     m_imports->startImport(QStringLiteral("spotify"), {});
+}
+
+void MainWindow::setSearchModel(SearchResultModel *model)
+{
+    if (!model || m_searchPanel)
+        return;
+    m_searchPanel = new SearchPanel(model);
+    m_searchDock = new QDockWidget(tr("Search Online"), this);
+    m_searchDock->setObjectName(QStringLiteral("searchDock"));
+    m_searchDock->setWidget(m_searchPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_searchDock);
+    m_searchDock->hide();
+    m_onlineSearchAction->setEnabled(true);
+    connect(m_searchPanel, &SearchPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, statusMessageMs); });
+    connect(m_searchPanel, &SearchPanel::albumRequested, this, [this](qint64 albumId) {
+        m_detailsDock->show();
+        m_details->showAlbum(albumId);
+    });
+    connect(m_searchPanel, &SearchPanel::preferencesRequested, this, [this] {
+        showPreferences();
+        if (m_preferences)
+            m_preferences->showAccounts();
+    });
+    connect(model, &SearchResultModel::albumAdded, this,
+            [this](qint64 albumId) { m_details->showAlbum(albumId); });
+}
+
+void MainWindow::showOnlineSearch(const QString &text)
+{
+    if (!m_searchDock)
+        return;
+    if (m_searchDock->isHidden()) {
+        m_searchDock->show();
+        // Results need room: half the window, the grid keeps the rest.
+        resizeDocks({m_searchDock}, {height() / 2}, Qt::Vertical);
+    }
+    m_searchDock->raise();
+    if (!text.trimmed().isEmpty())
+        m_searchPanel->search(text);
+    m_searchPanel->queryField()->setFocus(Qt::ShortcutFocusReason);
+    m_searchPanel->queryField()->selectAll();
 }
 
 PreferencesDialog *MainWindow::preferencesDialog() const
@@ -342,6 +395,13 @@ void MainWindow::createActions()
         m_search->selectAll();
     });
     find->setObjectName(QStringLiteral("findAction"));
+    m_onlineSearchAction = viewMenu->addAction(tr("Search &Online…"), this,
+                                               [this] { showOnlineSearch(m_search->text()); });
+    m_onlineSearchAction->setObjectName(QStringLiteral("onlineSearchAction"));
+    m_onlineSearchAction->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    m_onlineSearchAction->setToolTip(
+        tr("Search Spotify, Discogs, MusicBrainz and your collection (Ctrl+Shift+F)"));
+    m_onlineSearchAction->setEnabled(false);
     QMenu *sortMenu = viewMenu->addMenu(tr("S&ort by"));
     const std::pair<AlbumSort, QString> sorts[] = {
         {AlbumSort::Artist, tr("&Artist")},
@@ -387,11 +447,18 @@ void MainWindow::createToolBar()
 
     m_search->setObjectName(QStringLiteral("searchBox"));
     m_search->setAccessibleName(tr("Search collection"));
-    m_search->setPlaceholderText(tr("Search title, artist, label, genre, track (Ctrl+F)"));
+    m_search->setPlaceholderText(
+        tr("Search title, artist, label, genre, track (Ctrl+F; Ctrl+Enter searches online)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(360);
     m_search->installEventFilter(this);
     toolBar->addWidget(m_search);
+    QAction *online = toolBar->addAction(tr("Search Online"));
+    online->setObjectName(QStringLiteral("onlineSearchToolButton"));
+    online->setToolTip(m_onlineSearchAction->toolTip());
+    connect(online, &QAction::triggered, m_onlineSearchAction, &QAction::trigger);
+    connect(m_onlineSearchAction, &QAction::enabledChanged, online, &QAction::setEnabled);
+    online->setEnabled(m_onlineSearchAction->isEnabled());
 
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -584,6 +651,15 @@ void MainWindow::saveSettings() const
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        // Ctrl+Enter takes what was typed to the online search.
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && (key->modifiers() & Qt::ControlModifier) && m_searchDock) {
+            showOnlineSearch(m_search->text());
+            return true;
+        }
+    }
     if (watched == m_search && event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape
         && !m_search->text().isEmpty()) {

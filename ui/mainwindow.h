@@ -30,6 +30,8 @@ class DetailsPane;
 class EmptyCollectionWidget;
 class ImportProgressWidget;
 class PreferencesDialog;
+class SearchPanel;
+class SearchResultModel;
 
 // The shell: menus, toolbar, status bar, and the feature widgets it hosts. Features live in
 // their own widgets; this class only wires them together.
@@ -46,6 +48,10 @@ public:
     void setAccountManager(AccountManager *accounts);
     // The online imports; until set, their menu entries are disabled.
     void setImportManager(ImportManager *imports);
+    // Search Online's results; until set, Search Online is disabled.
+    void setSearchModel(SearchResultModel *model);
+    SearchPanel *searchPanel() const { return m_searchPanel; }
+    QDockWidget *searchDock() const { return m_searchDock; }
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
     QDockWidget *jobsDock() const { return m_jobsDock; }
     PreferencesDialog *preferencesDialog() const;
@@ -67,6 +73,8 @@ public Q_SLOTS:
     void importDiscogsCsv();
     void loadSampleCollection();
     void startCsvImport(const QString &path, const QString &displayName);
+    // Shows Search Online; with text, searches for it at once.
+    void showOnlineSearch(const QString &text = QString());
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -112,6 +120,9 @@ private:
     QAction *m_importDiscogsAction = nullptr;
     QAction *m_importSpotifyAction = nullptr;
     QLabel *m_jobsSummary = nullptr;
+    SearchPanel *m_searchPanel = nullptr;
+    QDockWidget *m_searchDock = nullptr;
+    QAction *m_onlineSearchAction = nullptr;
     bool m_shutdownDone = false;
 };
 

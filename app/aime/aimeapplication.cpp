@@ -14,6 +14,8 @@
 #include "providers/providerconfig.h"
 #include "providers/providersettings.h"
 #include "providers/spotifyclient.h"
+#include "search/searchsettings.h"
+#include "searchresultmodel.h"
 #include "store/albumstore.h"
 
 #include <QLoggingCategory>
@@ -57,15 +59,27 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
                                                   m_discogs.get(), m_musicBrainz.get());
     m_imports = std::make_unique<ImportManager>(m_store.get(), m_pool.get(), m_discogs.get(),
                                                 m_spotify.get());
+    m_imports->setMusicBrainzClient(m_musicBrainz.get());
     m_albums = std::make_unique<AlbumListModel>(m_store.get(), m_pool.get());
+    m_searchResults = std::make_unique<SearchResultModel>(SearchServices {
+        m_store.get(), m_pool.get(), m_spotify.get(), m_discogs.get(), m_musicBrainz.get()});
+    QString timeoutProblem;
+    m_searchResults->setTimeouts(SearchSettings::timeoutsFromEnvironment(
+        QProcessEnvironment::systemEnvironment(), &timeoutProblem));
+    if (!timeoutProblem.isEmpty())
+        qWarning().noquote() << timeoutProblem;
+    m_searchResults->setProviderOrder(SearchSettings::providerOrder());
+    m_searchResults->setImportManager(m_imports.get());
     m_window = std::make_unique<MainWindow>(m_store.get(), m_pool.get(), m_albums.get());
     m_window->setAccountManager(m_accounts.get());
     m_window->setImportManager(m_imports.get());
+    m_window->setSearchModel(m_searchResults.get());
 }
 
 AimeApplication::~AimeApplication()
 {
     m_window.reset();
+    m_searchResults.reset();
     m_albums.reset();
     m_imports.reset();
     m_accounts.reset();

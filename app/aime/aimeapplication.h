@@ -17,6 +17,7 @@ class DiscogsClient;
 class ImportManager;
 class MainWindow;
 class MusicBrainzClient;
+class SearchResultModel;
 class SecretBackend;
 class SpotifyClient;
 class WorkerPool;
@@ -43,6 +44,7 @@ public:
     DiscogsClient *discogs() const { return m_discogs.get(); }
     MusicBrainzClient *musicBrainz() const { return m_musicBrainz.get(); }
     ImportManager *imports() const { return m_imports.get(); }
+    SearchResultModel *searchResults() const { return m_searchResults.get(); }
 
 private:
     std::unique_ptr<AlbumStore> m_store;
@@ -55,6 +57,7 @@ private:
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<ImportManager> m_imports;
     std::unique_ptr<AlbumListModel> m_albums;
+    std::unique_ptr<SearchResultModel> m_searchResults;
     std::unique_ptr<MainWindow> m_window;
 };
 

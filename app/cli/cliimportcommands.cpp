@@ -6,8 +6,10 @@
 #include "credentials/credentialstore.h"
 #include "credentials/keychainbackend.h"
 #include "import/discogscollectionimport.h"
+#include "import/singlealbumimport.h"
 #include "import/spotifysavedalbumsimport.h"
 #include "providers/discogsclient.h"
+#include "providers/musicbrainzclient.h"
 #include "providers/providerconfig.h"
 #include "providers/providersettings.h"
 #include "providers/spotifyclient.h"
@@ -120,6 +122,11 @@ ImportJob *CliImportCommands::newJob(const ImportJobRecord &record, QString *pro
         return new SpotifySavedAlbumsImport(m_store, findChild<WorkerPool *>(),
                                             findChild<SpotifyClient *>(), record, this);
     }
+    if (record.source == QLatin1String(SingleAlbumImport::source)) {
+        return new SingleAlbumImport(m_store, findChild<WorkerPool *>(),
+                                     findChild<SpotifyClient *>(), findChild<DiscogsClient *>(),
+                                     findChild<MusicBrainzClient *>(), record, this);
+    }
     *problem = QStringLiteral("aime-cli cannot run \"%1\" imports").arg(record.source);
     return nullptr;
 }
@@ -150,6 +157,7 @@ int CliImportCommands::runJobs(const QList<ImportJobRecord> &records)
     auto *network = new QNetworkAccessManager(this);
     auto *pool = new WorkerPool(this);
     auto *discogs = new DiscogsClient(network, pool, endpoints.discogsApi, this);
+    new MusicBrainzClient(network, pool, endpoints.musicBrainzApi, endpoints.coverArt, this);
     auto *credentials = new CredentialStore(new KeychainBackend(QStringLiteral("AIME")), this);
 
     int running = 0;
@@ -193,6 +201,10 @@ int CliImportCommands::runJobs(const QList<ImportJobRecord> &records)
     if (clientId.isEmpty())
         clientId = AccountSettings::load().spotifyClientId;
     spotify->setClientId(clientId);
+    const QString clientSecret
+        = environment.value(QStringLiteral("AIME_SPOTIFY_CLIENT_SECRET")).trimmed();
+    if (!clientSecret.isEmpty())
+        spotify->setClientSecret(clientSecret);
     // PKCE refresh tokens are single use: the new one replaces the old in the keychain at once.
     connect(spotify, &SpotifyClient::refreshTokenChanged, this,
             [credentials](const QString &token) {
@@ -208,6 +220,12 @@ int CliImportCommands::runJobs(const QList<ImportJobRecord> &records)
             = needsDiscogs || record.source == QLatin1String(DiscogsCollectionImport::source);
         needsSpotify
             = needsSpotify || record.source == QLatin1String(SpotifySavedAlbumsImport::source);
+        // An album added from Search Online needs its provider's account.
+        if (record.source == QLatin1String(SingleAlbumImport::source)) {
+            const QString provider = record.params.value(QStringLiteral("provider")).toString();
+            needsDiscogs = needsDiscogs || provider == QLatin1String("discogs");
+            needsSpotify = needsSpotify || provider == QLatin1String("spotify");
+        }
     }
     auto pendingReads = std::make_shared<int>(0);
     const auto readDone = [pendingReads, &startAll] {
