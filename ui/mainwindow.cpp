@@ -11,6 +11,7 @@
 #include "importprogresswidget.h"
 #include "jobspanel.h"
 #include "preferencesdialog.h"
+#include "search/searchsettings.h"
 #include "searchpanel.h"
 #include "searchresultmodel.h"
 #include "store/albumstore.h"
@@ -289,6 +290,7 @@ void MainWindow::setSearchModel(SearchResultModel *model)
 {
     if (!model || m_searchPanel)
         return;
+    m_searchModel = model;
     m_searchPanel = new SearchPanel(model);
     m_searchDock = new QDockWidget(tr("Search Online"), this);
     m_searchDock->setObjectName(QStringLiteral("searchDock"));
@@ -339,6 +341,10 @@ void MainWindow::showPreferences()
     if (!m_preferences) {
         m_preferences = new PreferencesDialog(m_accounts, this);
         m_preferences->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_preferences, &QDialog::accepted, this, [this] {
+            if (m_searchModel)
+                m_searchModel->setProviderOrder(SearchSettings::providerOrder());
+        });
     }
     m_preferences->show();
     m_preferences->raise();

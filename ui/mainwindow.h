@@ -120,6 +120,7 @@ private:
     QAction *m_importDiscogsAction = nullptr;
     QAction *m_importSpotifyAction = nullptr;
     QLabel *m_jobsSummary = nullptr;
+    SearchResultModel *m_searchModel = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QAction *m_onlineSearchAction = nullptr;

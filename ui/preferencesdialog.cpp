@@ -5,6 +5,8 @@
 #include "providers/providerconfig.h"
 #include "providers/providersettings.h"
 #include "providers/spotifylogin.h"
+#include "search/searchresults.h"
+#include "search/searchsettings.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -17,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -68,6 +71,7 @@ PreferencesDialog::PreferencesDialog(AccountManager *accounts, QWidget *parent)
     m_tabs = new QTabWidget;
     m_tabs->addTab(createAccountsPage(), tr("&Accounts"));
     m_tabs->addTab(createImportsPage(), tr("&Imports"));
+    m_tabs->addTab(createSearchPage(), tr("&Search Online"));
     m_tabs->addTab(createAdvancedPage(), tr("A&dvanced"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -110,12 +114,85 @@ void PreferencesDialog::showAccounts()
 
 void PreferencesDialog::showAdvanced()
 {
-    m_tabs->setCurrentIndex(2);
+    m_tabs->setCurrentIndex(m_tabs->count() - 1);
 }
 
 QString PreferencesDialog::resumeAutomaticallyKey()
 {
     return QStringLiteral("imports/resumeAutomatically");
+}
+
+QWidget *PreferencesDialog::createSearchPage()
+{
+    m_searchOrder = new QListWidget;
+    m_searchOrder->setObjectName(QStringLiteral("searchProviderOrder"));
+    m_searchOrder->setAccessibleName(tr("Preferred providers, first to last"));
+    for (const QString &provider : SearchSettings::providerOrder()) {
+        auto *item = new QListWidgetItem(SearchProviders::displayName(provider), m_searchOrder);
+        item->setData(Qt::UserRole, provider);
+    }
+    m_searchOrder->setCurrentRow(0);
+    m_searchOrder->setMaximumHeight(m_searchOrder->sizeHintForRow(0) * 4 + 8);
+    auto *up = new QPushButton(tr("Move &up"));
+    up->setObjectName(QStringLiteral("searchProviderUp"));
+    auto *down = new QPushButton(tr("Move d&own"));
+    down->setObjectName(QStringLiteral("searchProviderDown"));
+    connect(up, &QPushButton::clicked, this, [this] { moveSearchProvider(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { moveSearchProvider(1); });
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(up);
+    buttons->addWidget(down);
+    buttons->addStretch(1);
+    auto *orderRow = new QHBoxLayout;
+    orderRow->addWidget(m_searchOrder, 1);
+    orderRow->addLayout(buttons);
+    auto *order = new QGroupBox(tr("Preferred providers"));
+    auto *orderLayout = new QVBoxLayout(order);
+    orderLayout->addWidget(helpLabel(
+        tr("An album that several providers know is listed once, with the preferred provider "
+           "first; Add to collection takes its details from that provider.")));
+    orderLayout->addLayout(orderRow);
+
+    const QMap<QString, QString> values = ProviderSettings::load();
+    const SearchTimeouts defaults;
+    auto *timeouts = new QGroupBox(tr("Waiting (milliseconds)"));
+    auto *form = new QFormLayout(timeouts);
+    const std::pair<const char *, std::pair<QString, qint64>> fields[] = {
+        {SearchSettings::providerTimeoutVariable,
+         {tr("Each online provider:"), qint64(defaults.provider.count())}},
+        {SearchSettings::localTimeoutVariable,
+         {tr("Your collection:"), qint64(defaults.local.count())}},
+        {SearchSettings::totalTimeoutVariable,
+         {tr("The whole search:"), qint64(defaults.total.count())}},
+    };
+    for (const auto &[name, labelAndDefault] : fields) {
+        const QString key = QLatin1String(name);
+        QLineEdit *edit = advancedField(key, values.value(key));
+        if (!qEnvironmentVariableIsSet(name))
+            edit->setPlaceholderText(tr("%1 (default)").arg(labelAndDefault.second));
+        form->addRow(labelAndDefault.first, edit);
+    }
+
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(order);
+    layout->addWidget(timeouts);
+    layout->addWidget(helpLabel(tr("A provider that has not answered in time is shown as timed "
+                                   "out; the others' results stand. Waiting times take effect "
+                                   "the next time AIME starts.")));
+    layout->addStretch(1);
+    return page;
+}
+
+void PreferencesDialog::moveSearchProvider(int step)
+{
+    const int row = m_searchOrder->currentRow();
+    const int target = row + step;
+    if (row < 0 || target < 0 || target >= m_searchOrder->count())
+        return;
+    QListWidgetItem *item = m_searchOrder->takeItem(row);
+    m_searchOrder->insertItem(target, item);
+    m_searchOrder->setCurrentRow(target);
 }
 
 QWidget *PreferencesDialog::createImportsPage()
@@ -453,6 +530,10 @@ void PreferencesDialog::accept()
         QString problem;
         if (it.key().endsWith(QLatin1String("_URL"))) {
             problem = ProviderConfig::baseUrlProblem(QUrl(value));
+        } else if (it.key().startsWith(QLatin1String("AIME_SEARCH_"))) {
+            QProcessEnvironment environment;
+            environment.insert(it.key(), value);
+            SearchSettings::timeoutsFromEnvironment(environment, &problem);
         } else {
             // The same parser reads the environment, so both accept the same values.
             QProcessEnvironment environment;
@@ -465,8 +546,12 @@ void PreferencesDialog::accept()
                         provider, environment, ProviderConfig::defaultLimits(provider), &problem);
             }
         }
+        // The waiting times are on the Search Online page; the message says so.
         if (!problem.isEmpty())
-            problems.append(it.key() + QLatin1String(": ") + problem);
+            problems.append((it.key().startsWith(QLatin1String("AIME_SEARCH_"))
+                                 ? tr("Search Online page, %1").arg(it.key())
+                                 : it.key())
+                            + QLatin1String(": ") + problem);
         values.insert(it.key(), value);
     }
     m_advancedProblem->setText(problems.join(u'\n'));
@@ -476,6 +561,10 @@ void PreferencesDialog::accept()
         return;
     }
     ProviderSettings::save(values);
+    QStringList order;
+    for (int row = 0; row < m_searchOrder->count(); ++row)
+        order.append(m_searchOrder->item(row)->data(Qt::UserRole).toString());
+    SearchSettings::setProviderOrder(order);
     QSettings().setValue(resumeAutomaticallyKey(), m_resumeAutomatically->isChecked());
     QDialog::accept();
 }

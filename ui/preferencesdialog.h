@@ -8,6 +8,7 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QListWidget;
 class QTabWidget;
 
 namespace aime {
@@ -52,6 +53,8 @@ private:
     QWidget *createAccountsPage();
     QWidget *createAdvancedPage();
     QWidget *createImportsPage();
+    QWidget *createSearchPage();
+    void moveSearchProvider(int step);
     QLineEdit *advancedField(const QString &name, const QString &value);
     void refreshStates();
     void connectOrDisconnectSpotify();
@@ -74,6 +77,7 @@ private:
     QLineEdit *m_musicBrainzContact = nullptr;
     QLabel *m_secretsLocation = nullptr;
     QCheckBox *m_resumeAutomatically = nullptr;
+    QListWidget *m_searchOrder = nullptr;
     QLabel *m_advancedProblem = nullptr;
     QMap<QString, QLineEdit *> m_advanced;
     bool m_spotifyLoginRunning = false;

@@ -6,14 +6,23 @@ namespace aime {
 
 QStringList ProviderSettings::names()
 {
-    return {
-        QStringLiteral("AIME_SPOTIFY_API_URL"),  QStringLiteral("AIME_SPOTIFY_ACCOUNTS_URL"),
-        QStringLiteral("AIME_DISCOGS_API_URL"),  QStringLiteral("AIME_MUSICBRAINZ_API_URL"),
-        QStringLiteral("AIME_COVERART_URL"),     QStringLiteral("AIME_LLM_URL"),
-        QStringLiteral("AIME_SPOTIFY_RATE"),     QStringLiteral("AIME_SPOTIFY_MAX_IN_FLIGHT"),
-        QStringLiteral("AIME_DISCOGS_RATE"),     QStringLiteral("AIME_DISCOGS_MAX_IN_FLIGHT"),
-        QStringLiteral("AIME_MUSICBRAINZ_RATE"), QStringLiteral("AIME_MUSICBRAINZ_MAX_IN_FLIGHT"),
-        QStringLiteral("AIME_LLM_RATE"),         QStringLiteral("AIME_LLM_MAX_IN_FLIGHT")};
+    return {QStringLiteral("AIME_SPOTIFY_API_URL"),
+            QStringLiteral("AIME_SPOTIFY_ACCOUNTS_URL"),
+            QStringLiteral("AIME_DISCOGS_API_URL"),
+            QStringLiteral("AIME_MUSICBRAINZ_API_URL"),
+            QStringLiteral("AIME_COVERART_URL"),
+            QStringLiteral("AIME_LLM_URL"),
+            QStringLiteral("AIME_SPOTIFY_RATE"),
+            QStringLiteral("AIME_SPOTIFY_MAX_IN_FLIGHT"),
+            QStringLiteral("AIME_DISCOGS_RATE"),
+            QStringLiteral("AIME_DISCOGS_MAX_IN_FLIGHT"),
+            QStringLiteral("AIME_MUSICBRAINZ_RATE"),
+            QStringLiteral("AIME_MUSICBRAINZ_MAX_IN_FLIGHT"),
+            QStringLiteral("AIME_LLM_RATE"),
+            QStringLiteral("AIME_LLM_MAX_IN_FLIGHT"),
+            QStringLiteral("AIME_SEARCH_PROVIDER_TIMEOUT_MS"),
+            QStringLiteral("AIME_SEARCH_LOCAL_TIMEOUT_MS"),
+            QStringLiteral("AIME_SEARCH_TIMEOUT_MS")};
 }
 
 QMap<QString, QString> ProviderSettings::load()

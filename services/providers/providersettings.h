@@ -8,7 +8,8 @@
 
 namespace aime {
 
-// Preferences > Advanced: base URLs and limits per provider, kept in QSettings under the names
+// Preferences > Advanced: base URLs and limits per provider (and Search Online's waiting
+// times, from Preferences > Search Online), kept in QSettings under the names
 // of the environment variables that override them (AIME_DISCOGS_API_URL, AIME_DISCOGS_RATE ...),
 // so ProviderConfig reads both the same way. The environment wins over Preferences.
 class ProviderSettings

@@ -40,9 +40,12 @@ SearchSession::SearchSession(SearchServices services, QString query, QStringList
         auto run = std::make_unique<Run>();
         run->results.provider = provider;
         run->deadline.setSingleShot(true);
+        // A coarse timer may fire 5 % early; "timed out after 10 s" must mean 10 s.
+        run->deadline.setTimerType(Qt::PreciseTimer);
         m_runs.push_back(std::move(run));
     }
     m_totalDeadline.setSingleShot(true);
+    m_totalDeadline.setTimerType(Qt::PreciseTimer);
     connect(&m_totalDeadline, &QTimer::timeout, this, [this] {
         const QString message
             = tr("The search gave up after %1 s.").arg(double(m_timeouts.total.count()) / 1000.0);

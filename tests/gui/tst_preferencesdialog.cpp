@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "providers/discogsclient.h"
+#include "search/searchsettings.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -14,6 +15,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
@@ -38,6 +40,7 @@ private slots:
     void wrongDiscogsTokenSaysWhy();
     void spotifyConnectNeedsAClientId();
     void advancedRefusesPlainHttpToAnotherHost();
+    void searchOrderAndWaitingTimesAreKept();
     void spotifyConnectsThroughTheBrowser();
     void spotifyClientSecretIsKeptAndForgotten();
 
@@ -169,6 +172,42 @@ void TestPreferencesDialog::advancedRefusesPlainHttpToAnotherHost()
     dialog->accept();
     QCOMPARE(QSettings().value(QStringLiteral("advanced/AIME_MUSICBRAINZ_API_URL")).toString(),
              QStringLiteral("http://127.0.0.1:5000/ws/2"));
+}
+
+void TestPreferencesDialog::searchOrderAndWaitingTimesAreKept()
+{
+    PreferencesDialog *dialog = openPreferences();
+    QVERIFY(dialog);
+    auto *order = dialog->findChild<QListWidget *>(QStringLiteral("searchProviderOrder"));
+    QVERIFY(order);
+    QCOMPARE(order->count(), 3);
+    QCOMPARE(order->item(0)->data(Qt::UserRole).toString(), QStringLiteral("spotify"));
+    // Discogs first: select it and move it up twice.
+    order->setCurrentRow(1);
+    auto *up = dialog->findChild<QPushButton *>(QStringLiteral("searchProviderUp"));
+    QVERIFY(up);
+    QTest::mouseClick(up, Qt::LeftButton);
+    QTest::mouseClick(up, Qt::LeftButton); // already first: nothing moves
+    QCOMPARE(order->item(0)->data(Qt::UserRole).toString(), QStringLiteral("discogs"));
+
+    QLineEdit *wait = dialog->advancedEdit(QStringLiteral("AIME_SEARCH_PROVIDER_TIMEOUT_MS"));
+    QVERIFY(wait);
+    wait->setText(QStringLiteral("ten seconds"));
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->advancedProblemLabel()->text().contains(
+                 QStringLiteral("AIME_SEARCH_PROVIDER_TIMEOUT_MS")),
+             qPrintable(dialog->advancedProblemLabel()->text()));
+    QCOMPARE(SearchSettings::providerOrder().first(), QStringLiteral("spotify"));
+
+    wait->setText(QStringLiteral("4000"));
+    dialog->accept();
+    QCOMPARE(SearchSettings::providerOrder(),
+             (QStringList {QStringLiteral("discogs"), QStringLiteral("spotify"),
+                           QStringLiteral("musicbrainz")}));
+    QCOMPARE(
+        QSettings().value(QStringLiteral("advanced/AIME_SEARCH_PROVIDER_TIMEOUT_MS")).toString(),
+        QStringLiteral("4000"));
 }
 
 void TestPreferencesDialog::spotifyConnectsThroughTheBrowser()
