@@ -75,7 +75,9 @@ public:
     // `fault`; other requests are answered as usual.
     void failWhen(std::function<bool(const QHttpServerRequest &)> matches, Fault fault,
                   int count = 1, int retryAfterSeconds = -1);
-    // Answers every pending (hanging or delayed) request with 503 and stops listening.
+    // Answers every pending (hanging or delayed) request with 503. The server keeps listening
+    // (QHttpServer 6.4 cannot stop); a test that needs a port nobody listens on binds and closes
+    // a QTcpServer of its own.
     void close();
 
     int requestCount() const { return m_requestCount; }
