@@ -362,20 +362,17 @@ int SearchResultModel::columnCount(const QModelIndex &) const
 
 QString SearchResultModel::stateText(const ProviderResults &results)
 {
-    const double seconds = double(results.elapsedMs) / 1000.0;
+    const int count = int(results.hits.size());
+    const QString counted = count == 1 ? tr("1 result") : tr("%1 results").arg(count);
+    const QString seconds = QString::number(double(results.elapsedMs) / 1000.0, 'f', 1);
     switch (results.state) {
     case SearchState::Searching:
-        return results.hits.isEmpty()
-            ? tr("searching…")
-            : tr("searching… %n result(s) so far", nullptr, int(results.hits.size()));
+        return count == 0 ? tr("searching…") : tr("searching… %1 so far").arg(counted);
     case SearchState::Done:
-        return results.hits.isEmpty() ? tr("no results")
-                                      : tr("%n result(s)", nullptr, int(results.hits.size()));
+        return count == 0 ? tr("no results") : counted;
     case SearchState::Timeout:
-        return results.hits.isEmpty()
-            ? tr("timed out after %1 s").arg(seconds, 0, 'f', 1)
-            : tr("timed out after %1 s, %n result(s)", nullptr, int(results.hits.size()))
-                  .arg(seconds, 0, 'f', 1);
+        return count == 0 ? tr("timed out after %1 s").arg(seconds)
+                          : tr("timed out after %1 s, %2").arg(seconds, counted);
     case SearchState::Failed:
         return tr("failed");
     case SearchState::NotConfigured:
@@ -408,8 +405,22 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
             return results.provider;
         case StateRole:
             return int(results.state);
-        case StateTextRole:
-            return stateText(results);
+        case StateTextRole: {
+            // Hits of this provider that joined a row of another group are said to be there.
+            const Group *group = m_groups[size_t(index.row())].get();
+            int elsewhere = 0;
+            for (const SearchHit &hit : results.hits) {
+                const Row *row = m_rowsByEntry.value(entryKey(hit));
+                const bool here = std::any_of(group->rows.cbegin(), group->rows.cend(),
+                                              [row](const auto &own) { return own.get() == row; });
+                elsewhere += row && !here ? 1 : 0;
+            }
+            if (elsewhere == 0)
+                return stateText(results);
+            return tr("%1 (%2 listed with another provider)")
+                .arg(stateText(results))
+                .arg(elsewhere);
+        }
         case MessageRole:
             return results.message;
         default:

@@ -189,8 +189,11 @@ void SearchResultDelegate::paintBadge(QPainter *painter, const QStyleOptionViewI
                       opt.fontMetrics.horizontalAdvance(text) + 2 * margin, height);
     QPainterPath path;
     path.addRoundedRect(badge, 4, 4);
-    painter->fillPath(path, opt.palette.color(QPalette::Highlight));
-    painter->setPen(opt.palette.color(QPalette::HighlightedText));
+    // On a selected row the badge turns inside out, or it would vanish into the selection.
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->fillPath(path, opt.palette.color(selected ? QPalette::HighlightedText
+                                                       : QPalette::Highlight));
+    painter->setPen(opt.palette.color(selected ? QPalette::Highlight : QPalette::HighlightedText));
     painter->drawText(badge, Qt::AlignCenter, text);
     painter->restore();
 }

@@ -13,7 +13,7 @@ class SearchResultDelegate : public QStyledItemDelegate
     Q_OBJECT
 
 public:
-    static constexpr int thumbnailSize = 40;
+    static constexpr int thumbnailSize = 32;
 
     explicit SearchResultDelegate(QObject *parent = nullptr);
 
