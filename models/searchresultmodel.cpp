@@ -20,7 +20,9 @@ QString entryKey(const QString &provider, const QString &externalId)
 
 QString entryKey(const SearchHit &hit)
 {
-    return entryKey(hit.provider, hit.externalId());
+    // Hits without an id (no provider sends one today) must not collide.
+    const QString id = hit.externalId();
+    return entryKey(hit.provider, id.isEmpty() ? hit.album.artist + u'\x1e' + hit.album.title : id);
 }
 
 } // namespace
@@ -45,8 +47,24 @@ void SearchResultModel::setImportManager(ImportManager *imports)
     if (m_imports)
         disconnect(m_imports, nullptr, this, nullptr);
     m_imports = imports;
-    if (imports)
-        connect(imports, &ImportManager::jobChanged, this, &SearchResultModel::onJobChanged);
+    if (!imports)
+        return;
+    connect(imports, &ImportManager::jobChanged, this, &SearchResultModel::onJobChanged);
+    connect(imports, &ImportManager::importRefused, this,
+            [this](const QString &source, const QJsonObject &params, const QString &reason) {
+                if (source != QLatin1String(SingleAlbumImport::source))
+                    return;
+                for (const auto &group : m_groups) {
+                    for (const auto &row : group->rows) {
+                        if (row->addState != AddState::Adding || row->addParams != params)
+                            continue;
+                        row->addState = AddState::Failed;
+                        row->addError = reason;
+                        const QModelIndex first = indexOf(row.get());
+                        Q_EMIT dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
+                    }
+                }
+            });
 }
 
 void SearchResultModel::clear()
@@ -178,14 +196,17 @@ void SearchResultModel::onJobChanged(const ImportJobRecord &record)
 {
     if (record.source != QLatin1String(SingleAlbumImport::source))
         return;
-    if (record.state != JobState::Completed && record.state != JobState::Failed
-        && record.state != JobState::Cancelled)
+    if (record.state == JobState::Queued || record.state == JobState::Running)
         return;
     const QString provider = record.params.value(QStringLiteral("provider")).toString();
     const QString id = record.params.value(QStringLiteral("id")).toString();
     for (const auto &group : m_groups) {
         for (const auto &row : group->rows) {
-            if (row->addState != AddState::Adding)
+            // A job that completes also settles rows it was not started from: a retry from the
+            // Jobs panel, or the same album added during an earlier search.
+            const bool concerned = row->addState == AddState::Adding
+                || (record.state == JobState::Completed && row->collectionAlbumId == 0);
+            if (!concerned)
                 continue;
             bool matches = false;
             for (const SearchHit &entry : row->entries) {
@@ -200,8 +221,10 @@ void SearchResultModel::onJobChanged(const ImportJobRecord &record)
                 refreshCollectionIds(row.get());
             } else {
                 row->addState = AddState::Failed;
-                row->addError
-                    = record.state == JobState::Cancelled ? tr("Cancelled.") : record.error;
+                row->addError = record.state == JobState::Cancelled ? tr("Cancelled.")
+                    : record.state == JobState::Interrupted
+                    ? tr("Interrupted; it goes on when the import is resumed.")
+                    : record.error;
                 const QModelIndex first = indexOf(row.get());
                 Q_EMIT dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
             }
@@ -259,6 +282,7 @@ bool SearchResultModel::addToCollection(const QModelIndex &index, QString *why)
         if (entry.provider == QLatin1String(SearchProviders::local) || params.isEmpty())
             continue;
         row->addState = AddState::Adding;
+        row->addParams = params;
         row->addError.clear();
         const QModelIndex first = indexOf(row);
         Q_EMIT dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
@@ -266,6 +290,16 @@ bool SearchResultModel::addToCollection(const QModelIndex &index, QString *why)
         return true;
     }
     return refuse(tr("No provider gives the details of this album."));
+}
+
+bool SearchResultModel::canAdd(const Row &row) const
+{
+    if (!m_imports || row.collectionAlbumId != 0 || row.addState == AddState::Adding)
+        return false;
+    return std::any_of(row.entries.cbegin(), row.entries.cend(), [](const SearchHit &entry) {
+        return entry.provider != QLatin1String(SearchProviders::local)
+            && !SingleAlbumImport::paramsFor(entry.album).isEmpty();
+    });
 }
 
 int SearchResultModel::resultCount() const
@@ -488,6 +522,8 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
         return row->collectionAlbumId;
     case AddStateRole:
         return int(row->addState);
+    case CanAddRole:
+        return canAdd(*row);
     case CoverUrlRole:
         for (const SearchHit &entry : row->entries) {
             if (!entry.album.coverUrl.isEmpty())

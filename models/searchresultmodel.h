@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <QJsonObject>
 #include <QPointer>
 #include <QStringList>
 
@@ -45,6 +46,7 @@ public:
         InCollectionRole, // result: bool
         CollectionAlbumIdRole, // result: qint64, 0 when not in the collection
         AddStateRole, // result: AddState as int
+        CanAddRole, // result: bool, "Add to collection" would start a job
         CoverUrlRole,
         ArtistNameRole,
         TitleRole,
@@ -102,6 +104,7 @@ private:
     {
         QList<SearchHit> entries; // preferred provider first
         AddState addState = AddState::None;
+        QJsonObject addParams; // of the job that adds it
         QString addError;
         qint64 collectionAlbumId = 0;
     };
@@ -120,6 +123,7 @@ private:
     Row *findSameAlbum(const SearchHit &hit) const;
     void sortEntries(Row *row) const;
     int preference(const QString &provider) const;
+    bool canAdd(const Row &row) const;
 
     SearchServices m_services;
     SearchTimeouts m_timeouts;

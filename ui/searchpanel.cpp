@@ -99,6 +99,8 @@ SearchPanel::SearchPanel(SearchResultModel *model, QWidget *parent)
     });
     connect(model, &SearchResultModel::providerChanged, this, &SearchPanel::updateSummary);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (!m_model->isSearching())
+            m_spinner.stop();
         spanGroups();
         m_view->expandAll();
         updateSummary();
@@ -111,7 +113,11 @@ SearchPanel::SearchPanel(SearchResultModel *model, QWidget *parent)
             [this](qint64) { Q_EMIT message(tr("Added to your collection.")); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SearchPanel::updateButtons);
-    connect(m_view, &QAbstractItemView::activated, this, &SearchPanel::activate);
+    // Not activated(): some styles activate on a single click, and a click only selects.
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (!m_model->isGroup(index))
+            activate(index);
+    });
     connect(m_view, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
         if (m_model->isGroup(index)
             && SearchState(index.data(SearchResultModel::StateRole).toInt())
@@ -189,7 +195,7 @@ void SearchPanel::updateButtons()
     const bool inCollection = current.data(SearchResultModel::InCollectionRole).toBool();
     const auto addState
         = SearchResultModel::AddState(current.data(SearchResultModel::AddStateRole).toInt());
-    m_add->setEnabled(result && !inCollection && addState != SearchResultModel::AddState::Adding);
+    m_add->setEnabled(result && current.data(SearchResultModel::CanAddRole).toBool());
     m_add->setText(inCollection ? tr("In collection")
                        : addState == SearchResultModel::AddState::Adding
                        ? tr("Adding…")
@@ -229,9 +235,16 @@ bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
     const auto *key = static_cast<QKeyEvent *>(event);
     if (watched == m_query && key->key() == Qt::Key_Down && m_model->rowCount() > 0) {
         // From the query straight to the first result.
-        const QModelIndex first = m_model->index(0, 0, m_model->index(0, 0));
+        QModelIndex first = m_model->index(0, 0);
+        for (int group = 0; group < m_model->rowCount(); ++group) {
+            const QModelIndex result = m_model->index(0, 0, m_model->index(group, 0));
+            if (result.isValid()) {
+                first = result;
+                break;
+            }
+        }
         m_view->setFocus(Qt::TabFocusReason);
-        m_view->setCurrentIndex(first.isValid() ? first : m_model->index(0, 0));
+        m_view->setCurrentIndex(first);
         return true;
     }
     if (watched == m_view && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {

@@ -191,8 +191,8 @@ void SearchResultDelegate::paintBadge(QPainter *painter, const QStyleOptionViewI
     path.addRoundedRect(badge, 4, 4);
     // On a selected row the badge turns inside out, or it would vanish into the selection.
     const bool selected = opt.state & QStyle::State_Selected;
-    painter->fillPath(path, opt.palette.color(selected ? QPalette::HighlightedText
-                                                       : QPalette::Highlight));
+    painter->fillPath(
+        path, opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight));
     painter->setPen(opt.palette.color(selected ? QPalette::Highlight : QPalette::HighlightedText));
     painter->drawText(badge, Qt::AlignCenter, text);
     painter->restore();

@@ -94,8 +94,17 @@ int CliSearchCommand::run(AlbumStore *store, const QString &query, const QString
                      });
     QObject::connect(&session, &SearchSession::finished, &command,
                      [] { QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); }); });
-    // The keychain is read first: which providers are configured depends on it.
+    // The keychain is read first: which providers are configured depends on it. A keychain
+    // that never answers (a locked one waiting for a password nobody types) does not hold the
+    // search back for longer than the search itself may take.
     QObject::connect(&accounts, &AccountManager::restored, &session, &SearchSession::start);
+    QTimer::singleShot(timeouts.total, &session, [&] {
+        if (!accounts.isRestored()) {
+            err() << "aime-cli: the keychain did not answer; searching without its accounts"
+                  << Qt::endl;
+            session.start();
+        }
+    });
     QTimer::singleShot(0, &accounts, &AccountManager::restore);
     QCoreApplication::exec();
 

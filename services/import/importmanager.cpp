@@ -109,8 +109,10 @@ void ImportManager::upsertRecord(const ImportJobRecord &record)
 
 void ImportManager::startImport(const QString &source, const QJsonObject &params)
 {
-    if (m_shuttingDown)
+    if (m_shuttingDown) {
+        Q_EMIT importRefused(source, params, tr("AIME is quitting."));
         return;
+    }
     for (const ImportJobRecord &known : std::as_const(m_records)) {
         const bool active = m_running.contains(known.id) || m_queue.contains(known.id);
         if (active && known.source == source && known.params == params) {
@@ -119,22 +121,25 @@ void ImportManager::startImport(const QString &source, const QJsonObject &params
         }
     }
     AlbumStore *store = m_store;
-    onFinished(QtConcurrent::run(m_pool,
-                                 [store, source, params] {
-                                     QString error;
-                                     std::optional<ImportJobRecord> record
-                                         = store->createJob(source, params, &error);
-                                     return std::make_pair(record, error);
-                                 }),
-               this, [this](const std::pair<std::optional<ImportJobRecord>, QString> &created) {
-                   if (!created.first) {
-                       Q_EMIT problem(created.second);
-                       return;
-                   }
-                   upsertRecord(*created.first);
-                   Q_EMIT focusRequested(created.first->id);
-                   enqueue(*created.first);
-               });
+    onFinished(
+        QtConcurrent::run(m_pool,
+                          [store, source, params] {
+                              QString error;
+                              std::optional<ImportJobRecord> record
+                                  = store->createJob(source, params, &error);
+                              return std::make_pair(record, error);
+                          }),
+        this,
+        [this, source, params](const std::pair<std::optional<ImportJobRecord>, QString> &created) {
+            if (!created.first) {
+                Q_EMIT problem(created.second);
+                Q_EMIT importRefused(source, params, created.second);
+                return;
+            }
+            upsertRecord(*created.first);
+            Q_EMIT focusRequested(created.first->id);
+            enqueue(*created.first);
+        });
 }
 
 void ImportManager::enqueue(const ImportJobRecord &record)

@@ -72,6 +72,8 @@ Q_SIGNALS:
     void jobChanged(const aime::ImportJobRecord &record);
     void jobRemoved(qint64 id);
     void focusRequested(qint64 id);
+    // startImport() could not create the job (shutting down, or the store refused it).
+    void importRefused(const QString &source, const QJsonObject &params, const QString &reason);
     void jobFinished(const aime::ImportJobRecord &record);
     void problem(const QString &message);
 

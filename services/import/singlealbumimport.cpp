@@ -6,6 +6,7 @@
 #include "providers/spotifyclient.h"
 
 #include <QJsonArray>
+#include <QPointer>
 
 #include <memory>
 
@@ -65,12 +66,15 @@ void SingleAlbumImport::run()
         fail(tr("The search result names no album to fetch."));
         return;
     }
-    const auto stored = [this](const ParseResult<Album> &result) {
+    // An answer parsed after a cancel may arrive when the job has ended, or is gone.
+    const auto stored = [self = QPointer(this)](const ParseResult<Album> &result) {
+        if (!self || self->stopping())
+            return;
         if (!result.ok()) {
-            fail(result.error);
+            self->fail(result.error);
             return;
         }
-        store(*result.value);
+        self->store(*result.value);
     };
     if (provider == u"spotify" && m_spotify) {
         fetchSpotify(id);
@@ -91,13 +95,17 @@ void SingleAlbumImport::run()
 
 void SingleAlbumImport::fetchSpotify(const QString &albumId)
 {
-    requests().add(m_spotify->album(albumId, [this](const ParseResult<SpotifyAlbum> &result) {
-        if (!result.ok()) {
-            fail(result.error);
-            return;
-        }
-        fetchSpotifyTracks(std::make_shared<Album>(result.value->album), result.value->tracksNext);
-    }));
+    requests().add(
+        m_spotify->album(albumId, [self = QPointer(this)](const ParseResult<SpotifyAlbum> &result) {
+            if (!self || self->stopping())
+                return;
+            if (!result.ok()) {
+                self->fail(result.error);
+                return;
+            }
+            self->fetchSpotifyTracks(std::make_shared<Album>(result.value->album),
+                                     result.value->tracksNext);
+        }));
 }
 
 void SingleAlbumImport::fetchSpotifyTracks(std::shared_ptr<Album> album, const QUrl &next)
@@ -106,15 +114,19 @@ void SingleAlbumImport::fetchSpotifyTracks(std::shared_ptr<Album> album, const Q
         store(*album);
         return;
     }
-    requests().add(m_spotify->albumTracks(next, [this, album](const ParseResult<TrackPage> &page) {
-        if (!page.ok()) {
-            fail(page.error);
-            return;
-        }
-        album->tracks += page.value->tracks;
-        // A page that brings nothing new ends the list, whatever its "next" says.
-        fetchSpotifyTracks(album, page.value->tracks.isEmpty() ? QUrl() : page.value->next);
-    }));
+    requests().add(m_spotify->albumTracks(
+        next, [self = QPointer(this), album](const ParseResult<TrackPage> &page) {
+            if (!self || self->stopping())
+                return;
+            if (!page.ok()) {
+                self->fail(page.error);
+                return;
+            }
+            album->tracks += page.value->tracks;
+            // A page that brings nothing new ends the list, whatever its "next" says.
+            self->fetchSpotifyTracks(album,
+                                     page.value->tracks.isEmpty() ? QUrl() : page.value->next);
+        }));
 }
 
 void SingleAlbumImport::store(const Album &album)

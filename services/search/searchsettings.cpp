@@ -18,7 +18,9 @@ void readMilliseconds(const QProcessEnvironment &environment, const char *name,
         return;
     bool ok = false;
     const qint64 ms = text.toLongLong(&ok);
-    if (!ok || ms <= 0) {
+    // QTimer counts in an int; a day is more than anyone waits for a search.
+    constexpr qint64 longest = 24LL * 3600 * 1000;
+    if (!ok || ms <= 0 || ms > longest) {
         problems->append(QStringLiteral("%1=%2 is not a number of milliseconds; using %3 ms.")
                              .arg(QLatin1String(name), text)
                              .arg(value->count()));

@@ -58,6 +58,12 @@ void FakeServer::failWhen(std::function<bool(const QHttpServerRequest &)> matche
     m_conditionalFaults.append({std::move(matches), {fault, retryAfterSeconds}, count});
 }
 
+void FakeServer::clearFaults()
+{
+    m_faults.clear();
+    m_conditionalFaults.clear();
+}
+
 bool FakeServer::Exchange::connected() const
 {
     return socket && socket->state() == QAbstractSocket::ConnectedState;

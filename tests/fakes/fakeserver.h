@@ -75,6 +75,8 @@ public:
     // `fault`; other requests are answered as usual.
     void failWhen(std::function<bool(const QHttpServerRequest &)> matches, Fault fault,
                   int count = 1, int retryAfterSeconds = -1);
+    // Forgets the faults of failNext() and failWhen() not used up yet.
+    void clearFaults();
     // Answers every pending (hanging or delayed) request with 503. The server keeps listening
     // (QHttpServer 6.4 cannot stop); a test that needs a port nobody listens on binds and closes
     // a QTcpServer of its own.

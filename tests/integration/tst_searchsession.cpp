@@ -203,6 +203,7 @@ private slots:
     void allDown();
     void staleResults();
     void addToCollectionTwice();
+    void failedAddSaysWhyAndCanBeRetried();
     void musicBrainzAdd();
 
 private:
@@ -698,6 +699,45 @@ void TestSearchSession::addToCollectionTwice()
     for (const Track &track : stored->tracks)
         positions.insert(QStringLiteral("%1.%2").arg(track.disc).arg(track.position));
     QCOMPARE(positions.size(), stored->tracks.size());
+}
+
+void TestSearchSession::failedAddSaysWhyAndCanBeRetried()
+{
+    ImportManager imports(m_store.get(), m_pool.get(), m_discogs.get(), m_spotify.get());
+    SearchResultModel model(services());
+    model.setTimeouts(scaledTimeouts);
+    model.setProviderOrder({discogsName, spotifyName, musicBrainzName});
+    model.setImportManager(&imports);
+    QSignalSpy finished(&model, &SearchResultModel::searchFinished);
+    model.search(sharedWord);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, waitMs);
+    const QPersistentModelIndex row = firstRowPreferring(model, discogsName);
+    QVERIFY(row.isValid());
+    QVERIFY(row.data(SearchResultModel::CanAddRole).toBool());
+
+    // Discogs answers the release with a body that is not JSON (not retried, unlike a 5xx): the
+    // row says why and can be added again.
+    m_discogsFake->server().failWhen(
+        [](const QHttpServerRequest &request) {
+            return request.url().path().startsWith(QStringLiteral("/releases/"));
+        },
+        Fault::MalformedJson, 100);
+    QVERIFY(model.addToCollection(row));
+    QVERIFY(!row.data(SearchResultModel::CanAddRole).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(row.data(SearchResultModel::AddStateRole).toInt(),
+                              int(SearchResultModel::AddState::Failed), waitMs);
+    QVERIFY(!row.data(SearchResultModel::InCollectionRole).toBool());
+    QVERIFY(row.data(SearchResultModel::CanAddRole).toBool());
+    QVERIFY2(row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Not added")),
+             qPrintable(row.data(Qt::ToolTipRole).toString()));
+    const int albumsBefore = m_store->count({});
+
+    // Retried from the Jobs panel once Discogs answers again: the row follows.
+    m_discogsFake->server().clearFaults();
+    QCOMPARE(imports.jobs().size(), 1);
+    imports.retry(imports.jobs().first().id);
+    QTRY_VERIFY_WITH_TIMEOUT(row.data(SearchResultModel::InCollectionRole).toBool(), waitMs);
+    QCOMPARE(m_store->count({}), albumsBefore + 1);
 }
 
 void TestSearchSession::musicBrainzAdd()
