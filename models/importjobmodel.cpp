@@ -2,6 +2,7 @@
 
 #include "import/importmanager.h"
 
+#include <QJsonArray>
 #include <QLocale>
 
 namespace aime {
@@ -89,6 +90,12 @@ QString ImportJobModel::describe(const ImportJobRecord &record)
         return tr("Discogs collection of %1").arg(user);
     if (record.source == QLatin1String("spotify"))
         return tr("Spotify saved albums");
+    if (record.source == QLatin1String("describe")) {
+        const int chosen = int(record.params.value(QStringLiteral("albums")).toArray().size());
+        if (chosen == 0)
+            return tr("Describe albums without a description");
+        return chosen == 1 ? tr("Describe 1 album") : tr("Describe %1 albums").arg(chosen);
+    }
     if (record.source == QLatin1String("album")) {
         const QString title = record.params.value(QStringLiteral("title")).toString();
         const QString artist = record.params.value(QStringLiteral("artist")).toString();

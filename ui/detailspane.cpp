@@ -1,6 +1,8 @@
 #include "detailspane.h"
 
+#include "ai/descriptionservice.h"
 #include "coverplaceholder.h"
+#include "descriptionpanel.h"
 #include "store/albumstore.h"
 
 #include <QFormLayout>
@@ -136,6 +138,9 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
     form->addRow(tr("Sources"), m_sources);
     layout->addLayout(form);
 
+    m_description = new DescriptionPanel(content);
+    layout->addWidget(m_description);
+
     auto *tracksHeading = new QLabel(tr("Tracks"), content);
     QFont headingFont = tracksHeading->font();
     headingFont.setBold(true);
@@ -192,6 +197,18 @@ void DetailsPane::showAlbum(qint64 albumId)
         QtConcurrent::run(m_pool, [store, albumId] { return store->album(albumId); }));
 }
 
+void DetailsPane::setDescriptionService(DescriptionService *descriptions)
+{
+    m_description->setService(descriptions);
+    if (descriptions) {
+        connect(descriptions, &DescriptionService::descriptionChanged, this,
+                [this](qint64 albumId) {
+                    if (albumId == m_albumId)
+                        refresh();
+                });
+    }
+}
+
 void DetailsPane::refresh()
 {
     showAlbum(m_albumId);
@@ -226,6 +243,7 @@ void DetailsPane::present(const std::optional<Album> &album)
     setField(m_barcode, album->barcode);
     setField(m_added, QLocale().toString(album->addedAt.toLocalTime(), QLocale::ShortFormat));
     setField(m_sources, sourcesHtml(album->sources));
+    m_description->showAlbum(*album);
 
     m_tracks->removeRows(0, m_tracks->rowCount());
     const bool severalDiscs

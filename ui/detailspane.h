@@ -17,6 +17,8 @@ class QStackedWidget;
 namespace aime {
 
 class AlbumStore;
+class DescriptionPanel;
+class DescriptionService;
 
 // Everything AIME knows about the selected album. Text from providers and files is shown as
 // plain text; the only markup is the links this pane builds itself, with every part escaped.
@@ -32,6 +34,9 @@ public:
     // Loads the album off the GUI thread; 0 shows the "nothing selected" page.
     void showAlbum(qint64 albumId);
     void refresh();
+    // Offers Generate and Edit for the description, and follows the service's changes.
+    void setDescriptionService(DescriptionService *descriptions);
+    DescriptionPanel *descriptionPanel() const { return m_description; }
 
 Q_SIGNALS:
     void albumShown(qint64 albumId);
@@ -56,6 +61,7 @@ private:
     QLabel *m_barcode;
     QLabel *m_added;
     QLabel *m_sources;
+    DescriptionPanel *m_description;
     QLabel *m_noTracks = nullptr;
     QFormLayout *m_form = nullptr;
     QTreeView *m_trackView;

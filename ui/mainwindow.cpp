@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "ai/descriptionservice.h"
 #include "albumgridview.h"
 #include "albumlistmodel.h"
 #include "credentials/accountmanager.h"
@@ -313,6 +314,21 @@ void MainWindow::setSearchModel(SearchResultModel *model)
             [this](qint64 albumId) { m_details->showAlbum(albumId); });
 }
 
+void MainWindow::setDescriptionService(DescriptionService *descriptions)
+{
+    m_descriptions = descriptions;
+    m_details->setDescriptionService(descriptions);
+    m_describeMissingAction->setEnabled(descriptions && m_imports);
+    m_describeSelectedAction->setEnabled(descriptions != nullptr);
+    if (!descriptions)
+        return;
+    connect(descriptions, &DescriptionService::finished, this,
+            [this](qint64, bool ok, const QString &message) {
+                if (!ok)
+                    statusBar()->showMessage(tr("No description: %1").arg(message), 15000);
+            });
+}
+
 void MainWindow::showOnlineSearch(const QString &text)
 {
     if (!m_searchDock)
@@ -340,6 +356,7 @@ void MainWindow::showPreferences()
         return;
     if (!m_preferences) {
         m_preferences = new PreferencesDialog(m_accounts, this);
+        m_preferences->setDescriptionService(m_descriptions);
         m_preferences->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_preferences, &QDialog::accepted, this, [this] {
             if (m_searchModel)
@@ -394,6 +411,27 @@ void MainWindow::createActions()
             [cancel] { cancel->setEnabled(true); });
     connect(m_import, &ImportProgressWidget::finished, cancel,
             [cancel] { cancel->setEnabled(false); });
+
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    m_describeSelectedAction = toolsMenu->addAction(tr("&Describe selected album"), this, [this] {
+        if (m_descriptions && m_details->albumId() != 0) {
+            m_detailsDock->show();
+            m_descriptions->generate(m_details->albumId());
+        }
+    });
+    m_describeSelectedAction->setObjectName(QStringLiteral("describeSelectedAction"));
+    m_describeSelectedAction->setShortcut(QKeySequence(tr("Ctrl+Shift+G")));
+    m_describeSelectedAction->setEnabled(false);
+    m_describeMissingAction
+        = toolsMenu->addAction(tr("Describe &albums without a description"), this, [this] {
+              if (m_imports)
+                  m_imports->startImport(QStringLiteral("describe"), {});
+          });
+    m_describeMissingAction->setObjectName(QStringLiteral("describeMissingAction"));
+    m_describeMissingAction->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    m_describeMissingAction->setToolTip(
+        tr("A job in the Jobs panel that asks the AI endpoint for every album without one"));
+    m_describeMissingAction->setEnabled(false);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *find = viewMenu->addAction(tr("&Search collection"), QKeySequence::Find, this, [this] {

@@ -26,6 +26,7 @@ class JobsPanel;
 class AlbumGridView;
 class AlbumListModel;
 class AlbumStore;
+class DescriptionService;
 class DetailsPane;
 class EmptyCollectionWidget;
 class ImportProgressWidget;
@@ -48,6 +49,8 @@ public:
     void setAccountManager(AccountManager *accounts);
     // The online imports; until set, their menu entries are disabled.
     void setImportManager(ImportManager *imports);
+    // AI descriptions: the details pane's Generate and Edit, Tools > Describe, Preferences > AI.
+    void setDescriptionService(DescriptionService *descriptions);
     // Search Online's results; until set, Search Online is disabled.
     void setSearchModel(SearchResultModel *model);
     SearchPanel *searchPanel() const { return m_searchPanel; }
@@ -124,6 +127,9 @@ private:
     SearchPanel *m_searchPanel = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QAction *m_onlineSearchAction = nullptr;
+    DescriptionService *m_descriptions = nullptr;
+    QAction *m_describeMissingAction = nullptr;
+    QAction *m_describeSelectedAction = nullptr;
     bool m_shutdownDone = false;
 };
 

@@ -1,5 +1,8 @@
 #include "preferencesdialog.h"
 
+#include "ai/aisettings.h"
+#include "ai/descriptionservice.h"
+#include "ai/llmclient.h"
 #include "credentials/accountmanager.h"
 #include "credentials/credentialstore.h"
 #include "providers/providerconfig.h"
@@ -10,6 +13,7 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -21,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
@@ -72,6 +77,7 @@ PreferencesDialog::PreferencesDialog(AccountManager *accounts, QWidget *parent)
     m_tabs->addTab(createAccountsPage(), tr("&Accounts"));
     m_tabs->addTab(createImportsPage(), tr("&Imports"));
     m_tabs->addTab(createSearchPage(), tr("&Search Online"));
+    m_tabs->addTab(createAiPage(), tr("A&I"));
     m_tabs->addTab(createAdvancedPage(), tr("A&dvanced"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -110,6 +116,11 @@ PreferencesDialog::~PreferencesDialog() = default;
 void PreferencesDialog::showAccounts()
 {
     m_tabs->setCurrentIndex(0);
+}
+
+void PreferencesDialog::showAi()
+{
+    m_tabs->setCurrentIndex(m_tabs->count() - 2);
 }
 
 void PreferencesDialog::showAdvanced()
@@ -193,6 +204,116 @@ void PreferencesDialog::moveSearchProvider(int step)
     QListWidgetItem *item = m_searchOrder->takeItem(row);
     m_searchOrder->insertItem(target, item);
     m_searchOrder->setCurrentRow(target);
+}
+
+QWidget *PreferencesDialog::createAiPage()
+{
+    const QMap<QString, QString> values = ProviderSettings::load();
+    QLineEdit *endpoint = advancedField(QStringLiteral("AIME_LLM_URL"),
+                                        values.value(QStringLiteral("AIME_LLM_URL")));
+    if (!qEnvironmentVariableIsSet("AIME_LLM_URL"))
+        endpoint->setPlaceholderText(tr("%1 (Ollama on this computer, the default)")
+                                         .arg(ProviderEndpoints().llm.toString()));
+
+    m_aiModel = new QComboBox;
+    m_aiModel->setObjectName(QStringLiteral("aiModel"));
+    m_aiModel->setEditable(true);
+    m_aiModel->setInsertPolicy(QComboBox::NoInsert);
+    m_aiModel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_aiModel->lineEdit()->setPlaceholderText(tr("the endpoint's first model"));
+    m_aiModel->setCurrentText(AiSettings::model());
+    if (AiSettings::modelFromEnvironment()) {
+        m_aiModel->setEnabled(false);
+        m_aiModel->setToolTip(tr("Set by AIME_LLM_MODEL in the environment"));
+    }
+    m_aiRefresh = new QPushButton(tr("&List models"));
+    m_aiRefresh->setObjectName(QStringLiteral("aiRefreshModels"));
+    connect(m_aiRefresh, &QPushButton::clicked, this, &PreferencesDialog::refreshAiModels);
+    auto *modelRow = new QHBoxLayout;
+    modelRow->addWidget(m_aiModel, 1);
+    modelRow->addWidget(m_aiRefresh);
+
+    m_aiApiKey = new QLineEdit;
+    m_aiApiKey->setObjectName(QStringLiteral("aiApiKey"));
+    m_aiApiKey->setEchoMode(QLineEdit::Password);
+    m_aiApiKey->setAccessibleName(tr("API key"));
+    m_aiForgetKey = new QPushButton(tr("Forget"));
+    m_aiForgetKey->setObjectName(QStringLiteral("aiForgetKey"));
+    const auto showKeyState = [this] {
+        const bool kept = AiSettings::hasKeptApiKey();
+        m_aiForgetKey->setVisible(kept);
+        m_aiApiKey->setPlaceholderText(
+            !AiSettings::environmentApiKey().isEmpty()
+                ? tr("from the environment (AIME_LLM_API_KEY)")
+                : kept ? tr("kept in %1").arg(m_accounts->credentials()->whereSecretsAre())
+                       : tr("optional: Ollama needs none"));
+    };
+    showKeyState();
+    connect(m_aiForgetKey, &QPushButton::clicked, this, [this, showKeyState] {
+        m_accounts->credentials()->remove(Secret::LlmApiKey);
+        AiSettings::setHasKeptApiKey(false);
+        if (m_descriptions && AiSettings::environmentApiKey().isEmpty())
+            m_descriptions->client()->setApiKey(QString());
+        showKeyState();
+    });
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_aiApiKey, 1);
+    keyRow->addWidget(m_aiForgetKey);
+
+    m_aiState = stateLabel();
+    m_aiState->setObjectName(QStringLiteral("aiState"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Endpoint:"), endpoint);
+    form->addRow(tr("&Model:"), modelRow);
+    form->addRow(tr("API &key:"), keyRow);
+    form->addRow(QString(), m_aiState);
+
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(helpLabel(
+        tr("AIME asks an OpenAI-compatible endpoint for each album's description: Ollama on "
+           "this computer by default (<code>ollama serve</code>, then <code>ollama pull "
+           "llama3.2</code>), or llama.cpp's server, or a hosted service with its key. Only the "
+           "album's facts are sent: artist, title, year, label, format, genres, tracks and "
+           "where AIME knows it from.")));
+    layout->addLayout(form);
+    layout->addStretch(1);
+    return page;
+}
+
+void PreferencesDialog::refreshAiModels()
+{
+    if (!m_descriptions)
+        return;
+    const QString typed = m_advanced.value(QStringLiteral("AIME_LLM_URL"))->text().trimmed();
+    const QUrl base = typed.isEmpty() ? m_descriptions->client()->baseUrl() : QUrl(typed);
+    const QString problem = ProviderConfig::baseUrlProblem(base);
+    if (!problem.isEmpty()) {
+        m_aiState->setText(problem);
+        return;
+    }
+    m_aiRefresh->setEnabled(false);
+    m_aiState->setText(tr("Asking %1…").arg(base.toString()));
+    m_descriptions->availableModels(
+        base, [self = QPointer(this)](const QStringList &models, const QString &error) {
+            if (!self)
+                return;
+            self->m_aiRefresh->setEnabled(true);
+            if (models.isEmpty()) {
+                self->m_aiState->setText(error.isEmpty() ? tr("The endpoint offers no model.")
+                                                         : error);
+                return;
+            }
+            const QString current = self->m_aiModel->currentText();
+            self->m_aiModel->clear();
+            self->m_aiModel->addItems(models);
+            self->m_aiModel->setCurrentText(current.isEmpty() ? models.first() : current);
+            self->m_aiState->setText(
+                models.size() == 1
+                    ? tr("The endpoint answers; it offers 1 model.")
+                    : tr("The endpoint answers; it offers %1 models.").arg(models.size()));
+        });
 }
 
 QWidget *PreferencesDialog::createImportsPage()
@@ -336,7 +457,6 @@ QWidget *PreferencesDialog::createAdvancedPage()
     addressForm->addRow(tr("Discogs API:"), field("AIME_DISCOGS_API_URL"));
     addressForm->addRow(tr("MusicBrainz:"), field("AIME_MUSICBRAINZ_API_URL"));
     addressForm->addRow(tr("Cover Art Archive:"), field("AIME_COVERART_URL"));
-    addressForm->addRow(tr("AI endpoint:"), field("AIME_LLM_URL"));
 
     auto *limits = new QGroupBox(tr("Limits"));
     auto *grid = new QGridLayout(limits);
@@ -561,6 +681,26 @@ void PreferencesDialog::accept()
         return;
     }
     ProviderSettings::save(values);
+    if (!AiSettings::modelFromEnvironment())
+        AiSettings::setModel(m_aiModel->currentText());
+    const QString apiKey = m_aiApiKey->text().trimmed();
+    m_aiApiKey->clear();
+    if (!apiKey.isEmpty()) {
+        m_accounts->credentials()->write(Secret::LlmApiKey, apiKey, [](const SecretResult &result) {
+            if (result.ok())
+                AiSettings::setHasKeptApiKey(true);
+        });
+    }
+    if (m_descriptions) {
+        // The AI settings apply at once; the other addresses at the next start.
+        m_descriptions->setModel(AiSettings::model());
+        if (!apiKey.isEmpty() && AiSettings::environmentApiKey().isEmpty())
+            m_descriptions->client()->setApiKey(apiKey);
+        const QString endpoint = values.value(QStringLiteral("AIME_LLM_URL"));
+        if (!qEnvironmentVariableIsSet("AIME_LLM_URL"))
+            m_descriptions->client()->setBaseUrl(endpoint.isEmpty() ? ProviderEndpoints().llm
+                                                                    : QUrl(endpoint));
+    }
     QStringList order;
     for (int row = 0; row < m_searchOrder->count(); ++row)
         order.append(m_searchOrder->item(row)->data(Qt::UserRole).toString());

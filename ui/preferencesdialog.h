@@ -5,6 +5,7 @@
 #include <QUrl>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -14,6 +15,7 @@ class QTabWidget;
 namespace aime {
 
 class AccountManager;
+class DescriptionService;
 
 // Preferences: Accounts (Spotify, Discogs, MusicBrainz, each with its state) and Advanced (base
 // URLs and limits per provider). Secrets go straight to the AccountManager, which keeps them in
@@ -26,7 +28,11 @@ public:
     explicit PreferencesDialog(AccountManager *accounts, QWidget *parent = nullptr);
     ~PreferencesDialog() override;
 
+    // Preferences > AI lists the endpoint's models and applies the model and key through it.
+    void setDescriptionService(DescriptionService *descriptions) { m_descriptions = descriptions; }
+
     void showAccounts();
+    void showAi();
     void showAdvanced();
     // The QSettings key of "Resume interrupted imports when AIME starts" (default off).
     static QString resumeAutomaticallyKey();
@@ -45,6 +51,10 @@ public:
     QLineEdit *advancedEdit(const QString &name) const { return m_advanced.value(name); }
     QLabel *advancedProblemLabel() const { return m_advancedProblem; }
     QCheckBox *resumeAutomaticallyBox() const { return m_resumeAutomatically; }
+    QComboBox *aiModelBox() const { return m_aiModel; }
+    QLineEdit *aiApiKeyEdit() const { return m_aiApiKey; }
+    QPushButton *aiRefreshButton() const { return m_aiRefresh; }
+    QLabel *aiStateLabel() const { return m_aiState; }
 
 public Q_SLOTS:
     void accept() override;
@@ -54,6 +64,8 @@ private:
     QWidget *createAdvancedPage();
     QWidget *createImportsPage();
     QWidget *createSearchPage();
+    QWidget *createAiPage();
+    void refreshAiModels();
     void moveSearchProvider(int step);
     QLineEdit *advancedField(const QString &name, const QString &value);
     void refreshStates();
@@ -78,6 +90,12 @@ private:
     QLabel *m_secretsLocation = nullptr;
     QCheckBox *m_resumeAutomatically = nullptr;
     QListWidget *m_searchOrder = nullptr;
+    DescriptionService *m_descriptions = nullptr;
+    QComboBox *m_aiModel = nullptr;
+    QLineEdit *m_aiApiKey = nullptr;
+    QPushButton *m_aiRefresh = nullptr;
+    QPushButton *m_aiForgetKey = nullptr;
+    QLabel *m_aiState = nullptr;
     QLabel *m_advancedProblem = nullptr;
     QMap<QString, QLineEdit *> m_advanced;
     bool m_spotifyLoginRunning = false;

@@ -1,5 +1,8 @@
 #include "aimeapplication.h"
 
+#include "ai/aisettings.h"
+#include "ai/descriptionservice.h"
+#include "ai/llmclient.h"
 #include "albumlistmodel.h"
 #include "core/datalocation.h"
 #include "core/futurecallback.h"
@@ -20,6 +23,7 @@
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QtConcurrent>
 
 Q_LOGGING_CATEGORY(lcApp, "aime.app")
@@ -53,6 +57,10 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
         = std::make_unique<DiscogsClient>(m_network.get(), m_pool.get(), endpoints.discogsApi);
     m_musicBrainz = std::make_unique<MusicBrainzClient>(
         m_network.get(), m_pool.get(), endpoints.musicBrainzApi, endpoints.coverArt);
+    m_llm = std::make_unique<LlmClient>(m_network.get(), m_pool.get(), endpoints.llm);
+    m_llm->setApiKey(AiSettings::environmentApiKey());
+    m_descriptions = std::make_unique<DescriptionService>(m_store.get(), m_pool.get(), m_llm.get());
+    m_descriptions->setModel(AiSettings::model());
     m_credentials = std::make_unique<CredentialStore>(
         keychain ? keychain : new KeychainBackend(QStringLiteral("AIME")));
     m_accounts = std::make_unique<AccountManager>(m_credentials.get(), m_spotify.get(),
@@ -60,6 +68,7 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
     m_imports = std::make_unique<ImportManager>(m_store.get(), m_pool.get(), m_discogs.get(),
                                                 m_spotify.get());
     m_imports->setMusicBrainzClient(m_musicBrainz.get());
+    m_imports->setDescriptionService(m_descriptions.get());
     m_albums = std::make_unique<AlbumListModel>(m_store.get(), m_pool.get());
     m_searchResults = std::make_unique<SearchResultModel>(SearchServices {
         m_store.get(), m_pool.get(), m_spotify.get(), m_discogs.get(), m_musicBrainz.get()});
@@ -74,6 +83,7 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
     m_window->setAccountManager(m_accounts.get());
     m_window->setImportManager(m_imports.get());
     m_window->setSearchModel(m_searchResults.get());
+    m_window->setDescriptionService(m_descriptions.get());
 }
 
 AimeApplication::~AimeApplication()
@@ -84,6 +94,8 @@ AimeApplication::~AimeApplication()
     m_imports.reset();
     m_accounts.reset();
     m_credentials.reset();
+    m_descriptions.reset();
+    m_llm.reset();
     m_musicBrainz.reset();
     m_discogs.reset();
     m_spotify.reset();
@@ -97,6 +109,14 @@ void AimeApplication::start()
 {
     m_window->show();
     m_accounts->restore();
+    // The AI endpoint's key, when Preferences kept one and the environment gives none.
+    if (AiSettings::environmentApiKey().isEmpty() && AiSettings::hasKeptApiKey()) {
+        m_credentials->read(Secret::LlmApiKey,
+                            [llm = QPointer<LlmClient>(m_llm.get())](const SecretResult &result) {
+                                if (llm && result.ok())
+                                    llm->setApiKey(result.secret);
+                            });
+    }
     AlbumStore *store = m_store.get();
     onFinished(QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()),
                                  [store] { return store->open(); }),

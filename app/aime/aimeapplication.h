@@ -13,7 +13,9 @@ class AccountManager;
 class AlbumListModel;
 class AlbumStore;
 class CredentialStore;
+class DescriptionService;
 class DiscogsClient;
+class LlmClient;
 class ImportManager;
 class MainWindow;
 class MusicBrainzClient;
@@ -45,6 +47,8 @@ public:
     MusicBrainzClient *musicBrainz() const { return m_musicBrainz.get(); }
     ImportManager *imports() const { return m_imports.get(); }
     SearchResultModel *searchResults() const { return m_searchResults.get(); }
+    LlmClient *llm() const { return m_llm.get(); }
+    DescriptionService *descriptions() const { return m_descriptions.get(); }
 
 private:
     std::unique_ptr<AlbumStore> m_store;
@@ -53,6 +57,8 @@ private:
     std::unique_ptr<SpotifyClient> m_spotify;
     std::unique_ptr<DiscogsClient> m_discogs;
     std::unique_ptr<MusicBrainzClient> m_musicBrainz;
+    std::unique_ptr<LlmClient> m_llm;
+    std::unique_ptr<DescriptionService> m_descriptions;
     std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<ImportManager> m_imports;

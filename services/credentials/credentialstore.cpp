@@ -25,6 +25,8 @@ QString CredentialStore::keyOf(Secret secret)
         return QStringLiteral("spotify/client-secret");
     case Secret::DiscogsToken:
         return QStringLiteral("discogs/token");
+    case Secret::LlmApiKey:
+        return QStringLiteral("ai/api-key");
     }
     return {};
 }

@@ -10,7 +10,7 @@ namespace aime {
 class MemorySecretBackend;
 
 // The secrets AIME keeps.
-enum class Secret { SpotifyRefreshToken, SpotifyClientSecret, DiscogsToken };
+enum class Secret { SpotifyRefreshToken, SpotifyClientSecret, DiscogsToken, LlmApiKey };
 
 // Tokens and secrets live in the OS keychain, never in QSettings and never in a log line.
 // Where no keychain service runs, a write fails with Status::Unavailable until the person

@@ -56,7 +56,8 @@ struct Album
     QString coverFile;
     QString aiDescription;
     QString aiModel;
-    QDateTime aiGeneratedAt;
+    QDateTime aiGeneratedAt; // when the model wrote it, or the person last edited it
+    bool aiEdited = false; // the person's words, not the model's
     QDateTime addedAt;
     QDateTime updatedAt;
     QList<Track> tracks;

@@ -64,19 +64,29 @@ void ImportJob::cancel(bool interrupt)
 void ImportJob::commit(QList<Album> albums, const QJsonObject &cursor, int done, int total,
                        std::function<void()> next)
 {
+    commitWith(
+        [albums = std::move(albums)](AlbumStore *store, const JobCheckpoint &checkpoint) {
+            return store->upsertPage(albums, checkpoint).error;
+        },
+        cursor, done, total, std::move(next));
+}
+
+void ImportJob::commitWith(Write write, const QJsonObject &cursor, int done, int total,
+                           std::function<void()> next)
+{
     if (m_stopRequested)
         return;
     m_committing = true;
     AlbumStore *store = m_store;
     const JobCheckpoint checkpoint {m_record.id, cursor, done, total};
     onFinished(QtConcurrent::run(m_pool,
-                                 [store, albums = std::move(albums), checkpoint] {
-                                     return store->upsertPage(albums, checkpoint);
+                                 [store, write = std::move(write), checkpoint] {
+                                     return write(store, checkpoint);
                                  }),
-               this, [this, checkpoint, next = std::move(next)](const UpsertResult &result) {
+               this, [this, checkpoint, next = std::move(next)](const QString &error) {
                    m_committing = false;
-                   if (!result.ok()) {
-                       finish(JobState::Failed, result.error);
+                   if (!error.isEmpty()) {
+                       finish(JobState::Failed, error);
                        return;
                    }
                    m_record.cursor = checkpoint.cursor;
@@ -107,6 +117,11 @@ void ImportJob::complete()
     finish(JobState::Completed);
 }
 
+void ImportJob::complete(const QString &note)
+{
+    finish(JobState::Completed, note);
+}
+
 void ImportJob::finish(JobState state, const QString &error)
 {
     if (!m_running)
@@ -117,7 +132,9 @@ void ImportJob::finish(JobState state, const QString &error)
     m_record.error = error;
     m_record.finishedAt = QDateTime::currentDateTimeUtc();
     if (!error.isEmpty())
-        qCWarning(lcImport).noquote() << "import" << m_record.id << "failed:" << error;
+        qCWarning(lcImport).noquote()
+            << "import" << m_record.id << (state == JobState::Completed ? "ended:" : "failed:")
+            << error;
     const ImportJobRecord snapshot = m_record;
     AlbumStore *store = m_store;
     onFinished(QtConcurrent::run(m_pool, [store, snapshot] { return store->saveJob(snapshot); }),

@@ -57,8 +57,15 @@ protected:
     // thread (unless the job was cancelled or the store failed).
     void commit(QList<Album> albums, const QJsonObject &cursor, int done, int total,
                 std::function<void()> next);
+    // The same for any write: `write` runs on the pool with the job's checkpoint, which it must
+    // commit in its own transaction, and returns its error (empty on success).
+    using Write = std::function<QString(AlbumStore *store, const JobCheckpoint &checkpoint)>;
+    void commitWith(Write write, const QJsonObject &cursor, int done, int total,
+                    std::function<void()> next);
     void fail(const QString &message);
     void complete();
+    // Completed, with something a person should know (e.g. albums that were skipped).
+    void complete(const QString &note);
 
 private:
     void finish(JobState state, const QString &error = {});

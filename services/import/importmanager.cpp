@@ -1,5 +1,6 @@
 #include "import/importmanager.h"
 
+#include "ai/describealbumsjob.h"
 #include "core/futurecallback.h"
 #include "import/discogscollectionimport.h"
 #include "import/singlealbumimport.h"
@@ -160,6 +161,8 @@ ImportJob *ImportManager::newJob(const ImportJobRecord &record, QString *problem
         return new DiscogsCollectionImport(m_store, m_pool, m_discogs, record, this);
     if (record.source == QLatin1String(SpotifySavedAlbumsImport::source) && m_spotify)
         return new SpotifySavedAlbumsImport(m_store, m_pool, m_spotify, record, this);
+    if (record.source == QLatin1String(DescribeAlbumsJob::source) && m_descriptions)
+        return new DescribeAlbumsJob(m_store, m_pool, m_descriptions, record, this);
     if (record.source == QLatin1String(SingleAlbumImport::source))
         return new SingleAlbumImport(m_store, m_pool, m_spotify, m_discogs, m_musicBrainz, record,
                                      this);

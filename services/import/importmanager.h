@@ -14,6 +14,7 @@ class QThreadPool;
 namespace aime {
 
 class AlbumStore;
+class DescriptionService;
 class DiscogsClient;
 class ImportJob;
 class MusicBrainzClient;
@@ -37,6 +38,8 @@ public:
 
     // Albums added from a MusicBrainz search result are looked up through it.
     void setMusicBrainzClient(MusicBrainzClient *musicBrainz) { m_musicBrainz = musicBrainz; }
+    // "describe" jobs (Tools > Describe albums) ask it for each album's description.
+    void setDescriptionService(DescriptionService *descriptions) { m_descriptions = descriptions; }
 
     // Reads the jobs from the store (marking those of a crashed process interrupted);
     // loaded() follows.
@@ -89,6 +92,7 @@ private:
     DiscogsClient *m_discogs;
     SpotifyClient *m_spotify;
     MusicBrainzClient *m_musicBrainz = nullptr;
+    DescriptionService *m_descriptions = nullptr;
     QList<ImportJobRecord> m_records;
     QList<qint64> m_queue;
     QHash<qint64, ImportJob *> m_running;

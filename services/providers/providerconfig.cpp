@@ -100,6 +100,19 @@ GateLimits ProviderConfig::limitsFromEnvironment(Provider provider,
                                            "used")
                                 .arg(inFlightName, value));
     }
+    const QString timeoutName = prefix + QStringLiteral("_TIMEOUT_MS");
+    if (environment.contains(timeoutName)) {
+        const QString value = environment.value(timeoutName).trimmed();
+        bool ok = false;
+        const qint64 timeout = value.toLongLong(&ok);
+        // A QTimer counts in an int; an hour is more than any one answer deserves.
+        if (ok && timeout >= 100 && timeout <= 3600 * 1000)
+            base.requestTimeout = std::chrono::milliseconds(timeout);
+        else
+            problems.append(QStringLiteral("%1=\"%2\" is not a number of milliseconds from 100 "
+                                           "to 3600000; the default is used")
+                                .arg(timeoutName, value));
+    }
     if (problem)
         *problem = problems.join(QLatin1String("; "));
     return base;

@@ -783,6 +783,111 @@ QList<qint64> AlbumStore::numericSourceIds(const QString &provider, qint64 after
     return ids;
 }
 
+QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions,
+                                     const JobCheckpoint *checkpoint)
+{
+    if (descriptions.isEmpty() && !checkpoint)
+        return {};
+    if (!status().ok())
+        return status().message;
+    QMutexLocker writeLock(&m_writeMutex);
+    QSqlDatabase db = connection();
+    ScopedTransaction transaction(db);
+    if (!transaction.isActive())
+        return QStringLiteral("Cannot start a transaction: %1").arg(db.lastError().text());
+
+    QSqlQuery written(db);
+    written.prepare(QStringLiteral("UPDATE albums SET ai_description = ?, ai_model = ?, "
+                                   "ai_generated_at = ?, ai_edited = 0, updated_at = ? "
+                                   "WHERE id = ?"));
+    // The person's words keep the name of the model that first wrote the album's description.
+    QSqlQuery edited(db);
+    edited.prepare(QStringLiteral("UPDATE albums SET ai_description = ?, ai_generated_at = ?, "
+                                  "ai_edited = 1, updated_at = ? WHERE id = ?"));
+    QSqlQuery cleared(db);
+    cleared.prepare(QStringLiteral("UPDATE albums SET ai_description = NULL, ai_model = NULL, "
+                                   "ai_generated_at = NULL, ai_edited = 0, updated_at = ? "
+                                   "WHERE id = ?"));
+    const QString now = toStoredTime(QDateTime::currentDateTimeUtc());
+    QList<qint64> changed;
+    for (const AlbumDescription &description : descriptions) {
+        const QString text = description.text.trimmed();
+        const QString when
+            = toStoredTime(description.writtenAt.isValid() ? description.writtenAt
+                                                           : QDateTime::currentDateTimeUtc());
+        QSqlQuery &query = text.isEmpty() ? cleared : description.edited ? edited : written;
+        const bool ok = text.isEmpty() ? execWith(cleared, {now, description.albumId})
+            : description.edited
+            ? execWith(edited, {text, when, now, description.albumId})
+            : execWith(written,
+                       {text, textOrNull(description.model), when, now, description.albumId});
+        if (!ok) {
+            const QString error
+                = QStringLiteral("Cannot store the description: %1").arg(query.lastError().text());
+            qCWarning(lcStore).noquote() << error;
+            return error;
+        }
+        changed.append(description.albumId);
+    }
+    if (checkpoint) {
+        QSqlQuery saveCursor(db);
+        saveCursor.prepare(
+            QStringLiteral("UPDATE import_jobs SET cursor = ?, done = ?, total = ? WHERE id = ?"));
+        const QString cursor
+            = QString::fromUtf8(QJsonDocument(checkpoint->cursor).toJson(QJsonDocument::Compact));
+        if (!execWith(saveCursor,
+                      {cursor, checkpoint->done, checkpoint->total, checkpoint->jobId})) {
+            const QString error = QStringLiteral("Cannot save the job's progress: %1")
+                                      .arg(saveCursor.lastError().text());
+            qCWarning(lcStore).noquote() << error;
+            return error;
+        }
+    }
+    if (!transaction.commit())
+        return QStringLiteral("Cannot save the descriptions: %1").arg(db.lastError().text());
+    writeLock.unlock();
+    if (!changed.isEmpty())
+        Q_EMIT albumsChanged(changed);
+    return {};
+}
+
+QList<qint64> AlbumStore::albumIdsWithoutDescription(qint64 after, int limit, QString *error)
+{
+    QList<qint64> ids;
+    if (!status().ok()) {
+        if (error)
+            *error = status().message;
+        return ids;
+    }
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("SELECT id FROM albums WHERE id > ? AND (ai_description IS NULL "
+                                 "OR ai_description = '') ORDER BY id LIMIT ?"));
+    if (!execWith(query, {after, limit})) {
+        if (error)
+            *error = query.lastError().text();
+        return ids;
+    }
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+int AlbumStore::countWithoutDescription(qint64 after)
+{
+    if (!status().ok())
+        return -1;
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("SELECT count(*) FROM albums WHERE id > ? AND (ai_description IS "
+                                 "NULL OR ai_description = '')"));
+    if (!execWith(query, {after}) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
 QList<qint64> AlbumStore::collectionMatches(const QList<Album> &candidates, QString *error)
 {
     QList<qint64> ids;
@@ -978,7 +1083,8 @@ namespace {
 
 constexpr auto albumColumns
     = "id, title, artist, year, release_date, label, genres, barcode, format, track_count, "
-      "cover_url, cover_file, ai_description, ai_model, ai_generated_at, added_at, updated_at";
+      "cover_url, cover_file, ai_description, ai_model, ai_generated_at, added_at, updated_at, "
+      "ai_edited";
 
 Album albumFromRow(const QSqlQuery &row)
 {
@@ -1000,6 +1106,7 @@ Album albumFromRow(const QSqlQuery &row)
     album.aiGeneratedAt = fromStoredTime(row.value(14));
     album.addedAt = fromStoredTime(row.value(15));
     album.updatedAt = fromStoredTime(row.value(16));
+    album.aiEdited = row.value(17).toInt() != 0;
     return album;
 }
 

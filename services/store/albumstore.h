@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ai/albumdescription.h"
 #include "domain/album.h"
 #include "import/importjobrecord.h"
 #include "store/albumquery.h"
@@ -81,6 +82,15 @@ public:
     // its source's extra), else the same barcode, else the same artist + title + year, as
     // upsertPage() decides. Empty with *error on a database error.
     QList<qint64> collectionMatches(const QList<Album> &candidates, QString *error = nullptr);
+
+    // Album descriptions (issue 6), in one transaction, with a describe job's checkpoint when
+    // given. An edited description keeps the album's ai_model (who first wrote it); an empty
+    // text clears the description. Returns the error, empty on success.
+    QString saveDescriptions(const QList<AlbumDescription> &descriptions,
+                             const JobCheckpoint *checkpoint);
+    // Albums without a description, ids ascending after `after`; and how many there are.
+    QList<qint64> albumIdsWithoutDescription(qint64 after, int limit, QString *error = nullptr);
+    int countWithoutDescription(qint64 after = 0); // -1 on error
 
     SummaryPage summaries(const AlbumQuery &query, const PageCursor &after, int limit);
     // -1 on error.

@@ -131,6 +131,13 @@ QStringList version3()
     return {QStringLiteral("ALTER TABLE import_jobs ADD COLUMN owner TEXT")};
 }
 
+// Whether an album's description is the person's text rather than the model's: regenerating
+// it asks first.
+QStringList version4()
+{
+    return {QStringLiteral("ALTER TABLE albums ADD COLUMN ai_edited INTEGER NOT NULL DEFAULT 0")};
+}
+
 } // namespace
 
 QStringList SchemaMigrator::migrationStatements(int version, bool sqlite)
@@ -142,6 +149,8 @@ QStringList SchemaMigrator::migrationStatements(int version, bool sqlite)
         return version2(sqlite);
     case 3:
         return version3();
+    case 4:
+        return version4();
     default:
         return {};
     }

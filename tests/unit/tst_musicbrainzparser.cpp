@@ -178,29 +178,35 @@ void TestMusicBrainzParser::releaseGroupSearch_data()
 {
     QTest::addColumn<int>("index");
     QTest::addColumn<Album>("expected");
+    QTest::addColumn<QStringList>("releases"); // official first
 
     const QString group = QStringLiteral("release-group");
     QTest::newRow("album, one credit, day precision")
         << 0
         << mbAlbum(group, QStringLiteral("b1392450-e666-3926-a536-22c65f834433"),
                    QStringLiteral("OK Computer"), QStringLiteral("Radiohead"), 1997,
-                   QStringLiteral("1997-05-21"), QStringLiteral("Album"));
+                   QStringLiteral("1997-05-21"), QStringLiteral("Album"))
+        << QStringList {QStringLiteral("0b6b4ba0-d36f-47bd-b4ea-6a5b91842d29")};
     QTest::newRow("two credits with a join phrase, month precision")
         << 1
         << mbAlbum(group, QStringLiteral("7b2b1bb4-6a6c-4a31-8a26-44e4e6a1d6e3"),
                    QStringLiteral("Watch the Throne"), QStringLiteral("JAY-Z & Kanye West"), 2011,
-                   QStringLiteral("2011-08"), QStringLiteral("Album"));
+                   QStringLiteral("2011-08"), QStringLiteral("Album"))
+        << QStringList {QStringLiteral("d1b5d1a6-0c9f-4d3e-8e8b-3f5a0c2b7e11"),
+                        QStringLiteral("e2c6a1b4-7d3f-4e2a-9b1c-5f6e7d8c9a0b")};
     QTest::newRow("no primary type, empty date")
         << 2
         << mbAlbum(group, QStringLiteral("3c5e9a1f-8d2b-4f6a-9e7c-0b1d2a3c4e5f"),
                    QStringLiteral("Live at Glastonbury 1997"), QStringLiteral("Radiohead"), 0,
-                   QString(), QString());
+                   QString(), QString())
+        << QStringList {QStringLiteral("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")};
 }
 
 void TestMusicBrainzParser::releaseGroupSearch()
 {
     QFETCH(int, index);
     QFETCH(Album, expected);
+    QFETCH(QStringList, releases);
 
     const QByteArray json = fixture(QStringLiteral("release-group-search.json"));
     QVERIFY(!json.isEmpty());
@@ -211,6 +217,11 @@ void TestMusicBrainzParser::releaseGroupSearch()
     QCOMPARE(result.value->next, QUrl());
     QCOMPARE(result.value->albums.size(), 3);
     const Album &album = result.value->albums.at(index);
+    // The group's releases ride along for "Add to collection", official ones first.
+    QJsonArray releaseIds;
+    for (const QString &release : releases)
+        releaseIds.append(release);
+    expected.sources.first().extra.insert(MusicBrainzParser::releasesKey, releaseIds);
     compareAlbums(album, expected);
     QVERIFY(album.tracks.isEmpty());
 }

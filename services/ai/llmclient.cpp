@@ -1,0 +1,118 @@
+#include "ai/llmclient.h"
+
+#include "providers/providerconfig.h"
+#include "providers/providergate.h"
+
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace aime {
+
+LlmClient::LlmClient(QNetworkAccessManager *network, QThreadPool *pool, QUrl baseUrl,
+                     QObject *parent)
+    : ProviderClient(tr("The AI endpoint"), network, pool,
+                     ProviderConfig::limitsFromEnvironment(
+                         Provider::Llm, QProcessEnvironment::systemEnvironment(),
+                         ProviderConfig::defaultLimits(Provider::Llm)),
+                     parent),
+      m_baseUrl(std::move(baseUrl))
+{
+    gate()->setAuthorizer([this](QNetworkRequest &request) {
+        if (!m_apiKey.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+    });
+}
+
+LlmClient::~LlmClient() = default;
+
+QUrl LlmClient::under(const QUrl &baseUrl, const QString &path)
+{
+    QUrl url = baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    return url;
+}
+
+QNetworkRequest LlmClient::request(const QUrl &url) const
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("AIME/" AIME_VERSION));
+    request.setRawHeader("Accept", "application/json");
+    return request;
+}
+
+GateReply *LlmClient::chat(const QString &model, const QJsonArray &messages, int maxTokens,
+                           Handler<LlmCompletion> done)
+{
+    QNetworkRequest post = request(under(m_baseUrl, QStringLiteral("/chat/completions")));
+    post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QJsonObject body {{QStringLiteral("model"), model},
+                            {QStringLiteral("messages"), messages},
+                            {QStringLiteral("max_tokens"), maxTokens},
+                            {QStringLiteral("stream"), false}};
+    return deliver<LlmCompletion>(
+        gate()->send("POST", post, QJsonDocument(body).toJson(QJsonDocument::Compact)),
+        &LlmParser::chatCompletion, &LlmParser::errorMessage, std::move(done));
+}
+
+GateReply *LlmClient::models(const QUrl &baseUrl, Handler<QStringList> done)
+{
+    return send(request(under(baseUrl, QStringLiteral("/models"))), &LlmParser::models,
+                &LlmParser::errorMessage, std::move(done));
+}
+
+GateReply *LlmClient::ollamaTags(const QUrl &baseUrl, Handler<QStringList> done)
+{
+    // /api/tags sits at the host's root, beside Ollama's /v1.
+    QUrl url = baseUrl;
+    QString root = url.path();
+    while (root.endsWith(u'/'))
+        root.chop(1);
+    if (root.endsWith(QLatin1String("/v1")))
+        root.chop(3);
+    url.setPath(root + QStringLiteral("/api/tags"));
+    return send(request(url), &LlmParser::ollamaTags, &LlmParser::errorMessage, std::move(done));
+}
+
+QString LlmClient::failureMessage(const GateReply &reply, const QString &providerText) const
+{
+    const QString address = m_baseUrl.toString(QUrl::RemoveUserInfo);
+    const QString says
+        = providerText.isEmpty() ? QString() : u' ' + tr("It says: %1").arg(providerText);
+    switch (reply.error()) {
+    case GateError::Network: {
+        const QHostAddress host(m_baseUrl.host());
+        const bool local = m_baseUrl.host() == QLatin1String("localhost") || host.isLoopback();
+        return local
+            ? tr("Cannot reach the AI endpoint at %1. Is Ollama running? Start it with "
+                 "`ollama serve`.")
+                  .arg(address)
+            : tr("Cannot reach the AI endpoint at %1: %2").arg(address, reply.errorString());
+    }
+    case GateError::Timeout:
+        return tr("The AI endpoint at %1 gave no answer within %2 s; a larger model may need a "
+                  "faster machine.")
+            .arg(address)
+            .arg(gate()->limits().requestTimeout.count() / 1000);
+    case GateError::Unauthorized:
+        return tr("The AI endpoint refused the API key; check it in Preferences > AI.") + says;
+    case GateError::RateLimited:
+        return tr("The AI endpoint is still limiting requests after several waits; try again "
+                  "later.")
+            + says;
+    case GateError::ClientError:
+        if (reply.httpStatus() == 404)
+            return tr("The AI endpoint does not have that model; choose one in Preferences > AI "
+                      "(with Ollama: `ollama pull MODEL`).")
+                + says;
+        break;
+    default:
+        break;
+    }
+    return ProviderClient::failureMessage(reply, providerText);
+}
+
+} // namespace aime
