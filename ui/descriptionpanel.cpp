@@ -10,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -173,6 +174,7 @@ void DescriptionPanel::startEditing()
 {
     m_editing = true;
     m_editor->setPlainText(m_album.aiDescription);
+    m_editor->moveCursor(QTextCursor::End);
     update();
     m_editor->setFocus(Qt::OtherFocusReason);
 }
