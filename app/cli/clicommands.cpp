@@ -66,6 +66,14 @@ QString usageError(const QString &command, const QCommandLineParser &parser)
                 .arg(source);
         if (parser.value(QStringLiteral("file")).isEmpty())
             return QStringLiteral("import needs --file FILE");
+    } else if (command == QLatin1String("describe")) {
+        const bool album = parser.isSet(QStringLiteral("album"));
+        const bool missing = parser.isSet(QStringLiteral("all-missing"));
+        if (album == missing)
+            return QStringLiteral("describe needs --album ID or --all-missing");
+        bool ok = false;
+        if (album && parser.value(QStringLiteral("album")).toLongLong(&ok) <= 0)
+            return QStringLiteral("describe --album needs an album id (see aime-cli list)");
     } else if (command == QLatin1String("jobs") || command == QLatin1String("resume")) {
         return {};
     } else if (command == QLatin1String("list")) {
@@ -192,12 +200,14 @@ int CliCommands::run(const QStringList &arguments)
         "  login discogs --user NAME                 connect Discogs; the token comes on stdin\n"
         "  logout spotify|discogs                    forget the account's tokens\n"
         "  search QUERY [--providers spotify,discogs,musicbrainz,local] [--format text|json]\n"
-        "                                            search online and in the collection"));
+        "                                            search online and in the collection\n"
+        "  describe --album ID | --all-missing [--model M]\n"
+        "                                            AI descriptions from the LLM endpoint"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("import, list, export, jobs, resume, login, logout or search"));
+        QStringLiteral("import, list, export, jobs, resume, login, logout, search or describe"));
     parser.addPositionalArgument(QStringLiteral("provider"),
                                  QStringLiteral("login, logout: spotify or discogs; search: the "
                                                 "words to look for"));
@@ -227,6 +237,13 @@ int CliCommands::run(const QStringList &arguments)
          QStringLiteral("search: a comma-separated list of spotify, discogs, musicbrainz and "
                         "local (default: all)."),
          QStringLiteral("list")},
+        {QStringLiteral("album"), QStringLiteral("describe: the album's id, as list prints it."),
+         QStringLiteral("id")},
+        {QStringLiteral("all-missing"),
+         QStringLiteral("describe: every album without a description, as a resumable job.")},
+        {QStringLiteral("model"),
+         QStringLiteral("describe: the model (else AIME_LLM_MODEL, else Preferences > AI)."),
+         QStringLiteral("model")},
         {QStringLiteral("no-browser"),
          QStringLiteral("login spotify: only print the address, do not open a browser.")},
     });
@@ -243,8 +260,8 @@ int CliCommands::run(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return fail(
-            QStringLiteral("give a command: import, list, export, jobs, resume, login, logout or "
-                           "search "
+            QStringLiteral("give a command: import, list, export, jobs, resume, login, logout, "
+                           "search or describe "
                            "(see --help)"));
     const QString command = positional.first();
     if (command == QLatin1String("login") || command == QLatin1String("logout")) {
@@ -293,6 +310,12 @@ int CliCommands::run(const QStringList &arguments)
         return CliImportCommands::importSpotify(&store);
     if (command == QLatin1String("jobs"))
         return CliImportCommands::listJobs(&store);
+    if (command == QLatin1String("describe") && parser.isSet(QStringLiteral("album")))
+        return CliImportCommands::describeAlbum(&store,
+                                                parser.value(QStringLiteral("album")).toLongLong(),
+                                                parser.value(QStringLiteral("model")));
+    if (command == QLatin1String("describe"))
+        return CliImportCommands::describeMissing(&store, parser.value(QStringLiteral("model")));
     if (command == QLatin1String("resume"))
         return CliImportCommands::resume(&store);
     if (command == QLatin1String("import"))

@@ -1,5 +1,9 @@
 #include "cliimportcommands.h"
 
+#include "ai/aisettings.h"
+#include "ai/describealbumsjob.h"
+#include "ai/descriptionservice.h"
+#include "ai/llmclient.h"
 #include "clicommands.h"
 #include "core/workerpool.h"
 #include "credentials/accountsettings.h"
@@ -21,6 +25,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -56,8 +61,85 @@ int CliImportCommands::importSpotify(AlbumStore *store)
     return createAndRun(store, QString::fromLatin1(SpotifySavedAlbumsImport::source), {});
 }
 
+int CliImportCommands::describeMissing(AlbumStore *store, const QString &model)
+{
+    return createAndRun(store, QString::fromLatin1(DescribeAlbumsJob::source), {}, model);
+}
+
+int CliImportCommands::describeAlbum(AlbumStore *store, qint64 albumId, const QString &model)
+{
+    const std::optional<Album> album = store->album(albumId);
+    if (!album) {
+        err() << "aime-cli: no album " << albumId << " in the collection (see aime-cli list)"
+              << Qt::endl;
+        return CliCommands::Fatal;
+    }
+    if (album->aiEdited && !album->aiDescription.isEmpty()) {
+        err() << "aime-cli: the description of album " << albumId
+              << " is your own text; aime-cli keeps it (Regenerate in the window replaces it)"
+              << Qt::endl;
+        return CliCommands::Fatal;
+    }
+    QString problem;
+    ProviderSettings::configureProcess(&problem);
+    if (!problem.isEmpty())
+        err() << "aime-cli: " << problem << Qt::endl;
+    CliImportCommands command(store);
+    auto *credentials = new CredentialStore(new KeychainBackend(QStringLiteral("AIME")), &command);
+    int result = CliCommands::Fatal;
+    command.setUpDescriptions(model, credentials, [&] {
+        auto *descriptions = command.findChild<DescriptionService *>();
+        err() << "Describing \"" << album->title << "\" by " << album->artist << "…" << Qt::endl;
+        connect(descriptions, &DescriptionService::finished, &command,
+                [&](qint64, bool ok, const QString &message) {
+                    if (ok) {
+                        const std::optional<Album> described = store->album(albumId);
+                        QTextStream(stdout)
+                            << (described ? described->aiDescription : QString()) << Qt::endl;
+                        result = CliCommands::Ok;
+                    } else {
+                        err() << "aime-cli: " << message << Qt::endl;
+                    }
+                    QCoreApplication::exit(0);
+                });
+        descriptions->generate(albumId);
+    });
+    QCoreApplication::exec();
+    return result;
+}
+
+void CliImportCommands::setUpDescriptions(const QString &model, CredentialStore *credentials,
+                                          const std::function<void()> &ready)
+{
+    auto *pool = findChild<WorkerPool *>();
+    if (!pool)
+        pool = new WorkerPool(this);
+    auto *network = findChild<QNetworkAccessManager *>();
+    if (!network)
+        network = new QNetworkAccessManager(this);
+    const ProviderEndpoints endpoints
+        = ProviderConfig::endpointsFromEnvironment(QProcessEnvironment::systemEnvironment());
+    auto *llm = new LlmClient(network, pool, endpoints.llm, this);
+    auto *descriptions = new DescriptionService(m_store, pool, llm, this);
+    descriptions->setModel(model.trimmed().isEmpty() ? AiSettings::model() : model);
+    const QString key = AiSettings::environmentApiKey();
+    if (!key.isEmpty() || !AiSettings::hasKeptApiKey()) {
+        llm->setApiKey(key);
+        QTimer::singleShot(0, this, ready);
+        return;
+    }
+    credentials->read(Secret::LlmApiKey, [llm, ready](const SecretResult &result) {
+        if (result.ok())
+            llm->setApiKey(result.secret);
+        else
+            err() << "aime-cli: cannot read the AI endpoint's key from the keychain: "
+                  << result.message << Qt::endl;
+        ready();
+    });
+}
+
 int CliImportCommands::createAndRun(AlbumStore *store, const QString &source,
-                                    const QJsonObject &params)
+                                    const QJsonObject &params, const QString &model)
 {
     store->interruptOrphanedJobs();
     QString error;
@@ -67,7 +149,7 @@ int CliImportCommands::createAndRun(AlbumStore *store, const QString &source,
         return CliCommands::Fatal;
     }
     CliImportCommands command(store);
-    return command.runJobs({*record});
+    return command.runJobs({*record}, model);
 }
 
 int CliImportCommands::resume(AlbumStore *store)
@@ -122,6 +204,10 @@ ImportJob *CliImportCommands::newJob(const ImportJobRecord &record, QString *pro
         return new SpotifySavedAlbumsImport(m_store, findChild<WorkerPool *>(),
                                             findChild<SpotifyClient *>(), record, this);
     }
+    if (record.source == QLatin1String(DescribeAlbumsJob::source)) {
+        return new DescribeAlbumsJob(m_store, findChild<WorkerPool *>(),
+                                     findChild<DescriptionService *>(), record, this);
+    }
     if (record.source == QLatin1String(SingleAlbumImport::source)) {
         return new SingleAlbumImport(m_store, findChild<WorkerPool *>(),
                                      findChild<SpotifyClient *>(), findChild<DiscogsClient *>(),
@@ -147,7 +233,7 @@ void CliImportCommands::report(const ImportJobRecord &record, const QString &pha
     }
 }
 
-int CliImportCommands::runJobs(const QList<ImportJobRecord> &records)
+int CliImportCommands::runJobs(const QList<ImportJobRecord> &records, const QString &model)
 {
     QString problem;
     const ProviderEndpoints endpoints = ProviderSettings::configureProcess(&problem);
@@ -232,6 +318,14 @@ int CliImportCommands::runJobs(const QList<ImportJobRecord> &records)
         if (--*pendingReads == 0)
             startAll();
     };
+    const bool needsDescriptions
+        = std::any_of(records.cbegin(), records.cend(), [](const ImportJobRecord &record) {
+              return record.source == QLatin1String(DescribeAlbumsJob::source);
+          });
+    if (needsDescriptions) {
+        ++*pendingReads;
+        setUpDescriptions(model, credentials, readDone);
+    }
     const QString token = environment.value(QStringLiteral("AIME_DISCOGS_TOKEN")).trimmed();
     if (needsDiscogs && !token.isEmpty()) {
         discogs->setToken(token);

@@ -3,9 +3,12 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace aime {
 
 class AlbumStore;
+class CredentialStore;
 class ImportJob;
 struct ImportJobRecord;
 
@@ -25,12 +28,23 @@ public:
     static int resume(AlbumStore *store);
     // One line per job.
     static int listJobs(AlbumStore *store);
+    // describe --all-missing: a describe job over every album without a description.
+    // model: --model, else AIME_LLM_MODEL, else Preferences.
+    static int describeMissing(AlbumStore *store, const QString &model);
+    // describe --album ID: that album's description, printed on stdout. Text the person
+    // edited is kept.
+    static int describeAlbum(AlbumStore *store, qint64 albumId, const QString &model);
 
 private:
     explicit CliImportCommands(AlbumStore *store);
 
-    static int createAndRun(AlbumStore *store, const QString &source, const QJsonObject &params);
-    int runJobs(const QList<ImportJobRecord> &records);
+    static int createAndRun(AlbumStore *store, const QString &source, const QJsonObject &params,
+                            const QString &model = {});
+    // The AI endpoint's client and the description service, children of this command, with
+    // the model and (from the environment or the keychain) the API key; ready() follows.
+    void setUpDescriptions(const QString &model, CredentialStore *credentials,
+                           const std::function<void()> &ready);
+    int runJobs(const QList<ImportJobRecord> &records, const QString &model = {});
     ImportJob *newJob(const ImportJobRecord &record, QString *problem);
     void report(const ImportJobRecord &record, const QString &phase);
 

@@ -59,6 +59,11 @@ QJsonObject AlbumJson::toJson(const Album &album)
         {QStringLiteral("sources"), sources},
         {QStringLiteral("ai_description"), textOrNull(album.aiDescription)},
         {QStringLiteral("ai_model"), textOrNull(album.aiModel)},
+        {QStringLiteral("ai_generated_at"),
+         album.aiGeneratedAt.isValid()
+             ? QJsonValue(album.aiGeneratedAt.toUTC().toString(Qt::ISODate))
+             : QJsonValue()},
+        {QStringLiteral("ai_edited"), album.aiEdited},
     };
 }
 

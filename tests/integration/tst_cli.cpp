@@ -77,8 +77,9 @@ void TestCli::importListExport()
     const QJsonArray albums = QJsonDocument::fromJson(listed.out).array();
     QVERIFY(albums.size() >= 300);
     const QJsonObject first = albums.first().toObject();
-    for (const char *key : {"id", "title", "artist", "year", "label", "format", "barcode", "genres",
-                            "added_at", "tracks", "sources", "ai_description", "ai_model"})
+    for (const char *key :
+         {"id", "title", "artist", "year", "label", "format", "barcode", "genres", "added_at",
+          "tracks", "sources", "ai_description", "ai_model", "ai_generated_at", "ai_edited"})
         QVERIFY2(first.contains(QLatin1String(key)), key);
 
     Result queried = run(

@@ -71,8 +71,9 @@ void TestCollectionExporter::jsonHasTheDocumentedShape()
         = exportedJson(temporary->store.get(), temporary->dir.filePath(QStringLiteral("out.json")));
     QCOMPARE(albums.size(), 1);
     const QJsonObject object = albums.first().toObject();
-    for (const char *key : {"id", "title", "artist", "year", "label", "format", "barcode", "genres",
-                            "added_at", "tracks", "sources", "ai_description", "ai_model"})
+    for (const char *key :
+         {"id", "title", "artist", "year", "label", "format", "barcode", "genres", "added_at",
+          "tracks", "sources", "ai_description", "ai_model", "ai_generated_at", "ai_edited"})
         QVERIFY2(object.contains(QLatin1String(key)), key);
     QCOMPARE(object.value(QStringLiteral("year")).toInt(), 1971);
     QCOMPARE(object.value(QStringLiteral("genres")).toArray().size(), 2);
