@@ -96,7 +96,7 @@ QString LlmClient::failureMessage(const GateReply &reply, const QString &provide
         return tr("The AI endpoint at %1 gave no answer within %2 s; a larger model may need a "
                   "faster machine.")
             .arg(address)
-            .arg(gate()->limits().requestTimeout.count() / 1000);
+            .arg(double(gate()->limits().requestTimeout.count()) / 1000.0);
     case GateError::Unauthorized:
         return tr("The AI endpoint refused the API key; check it in Preferences > AI.") + says;
     case GateError::RateLimited:
