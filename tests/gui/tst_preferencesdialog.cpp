@@ -1,16 +1,21 @@
+#include "ai/aisettings.h"
+#include "ai/descriptionservice.h"
 #include "aimeapplication.h"
 #include "credentials/accountmanager.h"
 #include "credentials/credentialstore.h"
 #include "credentials/memorysecretbackend.h"
 #include "fakediscogs.h"
+#include "fakellm.h"
 #include "fakespotify.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "providers/discogsclient.h"
 #include "search/searchsettings.h"
+#include "store/albumstore.h"
 
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QLabel>
@@ -20,6 +25,7 @@
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +47,7 @@ private slots:
     void spotifyConnectNeedsAClientId();
     void advancedRefusesPlainHttpToAnotherHost();
     void searchOrderAndWaitingTimesAreKept();
+    void aiModelsAreListedAndTheKeyIsKept();
     void spotifyConnectsThroughTheBrowser();
     void spotifyClientSecretIsKeptAndForgotten();
 
@@ -55,6 +62,7 @@ private:
     std::unique_ptr<fakes::FakeSpotify> m_spotify;
     QList<QUrl> m_opened;
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<fakes::FakeLlm> m_llm;
     std::unique_ptr<AimeApplication> m_app;
 };
 
@@ -73,6 +81,11 @@ void TestPreferencesDialog::init()
     QVERIFY(m_spotify->listen());
     qputenv("AIME_SPOTIFY_API_URL", m_spotify->apiUrl().toString().toUtf8());
     qputenv("AIME_SPOTIFY_ACCOUNTS_URL", m_spotify->accountsUrl().toString().toUtf8());
+    fakes::FakeLlmOptions llmOptions;
+    llmOptions.apiKey = QStringLiteral("sk-test-key");
+    m_llm = std::make_unique<fakes::FakeLlm>(llmOptions);
+    QVERIFY(m_llm->listen());
+    qputenv("AIME_LLM_URL", m_llm->apiUrl().toString().toUtf8());
     m_opened.clear();
     QDesktopServices::setUrlHandler(QStringLiteral("http"), this, "openInBrowser");
     m_dir = std::make_unique<QTemporaryDir>();
@@ -88,6 +101,8 @@ void TestPreferencesDialog::cleanup()
     m_dir.reset();
     m_discogs.reset();
     m_spotify.reset();
+    m_llm.reset();
+    qunsetenv("AIME_LLM_URL");
     QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
     qunsetenv("AIME_DISCOGS_API_URL");
     qunsetenv("AIME_SPOTIFY_API_URL");
@@ -208,6 +223,45 @@ void TestPreferencesDialog::searchOrderAndWaitingTimesAreKept()
     QCOMPARE(
         QSettings().value(QStringLiteral("advanced/AIME_SEARCH_PROVIDER_TIMEOUT_MS")).toString(),
         QStringLiteral("4000"));
+}
+
+void TestPreferencesDialog::aiModelsAreListedAndTheKeyIsKept()
+{
+    PreferencesDialog *dialog = openPreferences();
+    QVERIFY(dialog);
+    dialog->showAi();
+    QVERIFY(dialog->aiModelBox()->isVisible());
+    // The endpoint comes from the environment here; the field says so.
+    QVERIFY(dialog->advancedEdit(QStringLiteral("AIME_LLM_URL"))
+                ->placeholderText()
+                .contains(QStringLiteral("environment")));
+    QTest::mouseClick(dialog->aiRefreshButton(), Qt::LeftButton);
+    QTRY_VERIFY2(dialog->aiStateLabel()->text().contains(QStringLiteral("1 model")),
+                 qPrintable(dialog->aiStateLabel()->text()));
+    QCOMPARE(dialog->aiModelBox()->count(), 1);
+    QCOMPARE(dialog->aiModelBox()->currentText(), m_llm->model());
+    QTest::keyClicks(dialog->aiApiKeyEdit(), QStringLiteral("sk-test-key"));
+    dialog->accept();
+    QVERIFY(!dialog->isVisible());
+
+    // Kept: the model in the settings, the key in the keychain (never in the settings).
+    QCOMPARE(AiSettings::model(), m_llm->model());
+    QTRY_VERIFY(AiSettings::hasKeptApiKey());
+    QSettings settings;
+    for (const QString &key : settings.allKeys())
+        QVERIFY2(!settings.value(key).toString().contains(QStringLiteral("sk-test-key")),
+                 qPrintable(key));
+    // And used at once: the endpoint, which checks the key, describes an album.
+    QCOMPARE(m_app->descriptions()->model(), m_llm->model());
+    Album album;
+    album.title = QStringLiteral("Keyed");
+    album.artist = QStringLiteral("The Testers");
+    const UpsertResult stored = m_app->store()->upsertPage({album});
+    QVERIFY(stored.ok());
+    QSignalSpy finished(m_app->descriptions(), &DescriptionService::finished);
+    m_app->descriptions()->generate(stored.albumIds.first());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
 }
 
 void TestPreferencesDialog::spotifyConnectsThroughTheBrowser()
