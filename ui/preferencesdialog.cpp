@@ -265,8 +265,13 @@ QWidget *PreferencesDialog::createAiPage()
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Endpoint:"), endpoint);
-    form->addRow(tr("&Model:"), modelRow);
-    form->addRow(tr("API &key:"), keyRow);
+    // A row that holds a layout has no buddy of its own; the mnemonic needs one.
+    auto *modelLabel = new QLabel(tr("&Model:"));
+    modelLabel->setBuddy(m_aiModel);
+    form->addRow(modelLabel, modelRow);
+    auto *keyLabel = new QLabel(tr("API &key:"));
+    keyLabel->setBuddy(m_aiApiKey);
+    form->addRow(keyLabel, keyRow);
     form->addRow(QString(), m_aiState);
 
     auto *page = new QWidget;
