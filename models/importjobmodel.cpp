@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QLocale>
+#include <QTextDocument>
 
 namespace aime {
 
@@ -138,8 +139,9 @@ QVariant ImportJobModel::data(const QModelIndex &index, int role) const
             return 1000;
         return record.total > 0 ? qMin(1000, int(qint64(record.done) * 1000 / record.total)) : -1;
     }
+    // Provider text goes into the message: a tooltip must not read it as rich text.
     if (role == Qt::ToolTipRole && !record.error.isEmpty())
-        return record.error;
+        return Qt::convertFromPlainText(record.error, Qt::WhiteSpaceNormal);
     if (role != Qt::DisplayRole)
         return {};
     const QLocale locale;

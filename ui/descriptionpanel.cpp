@@ -119,6 +119,12 @@ void DescriptionPanel::setService(DescriptionService *service)
                     if (!m_hasAlbum || albumId != m_album.id)
                         return;
                     m_error = ok ? QString() : message;
+                    // The editor closes once the edit is stored; a failed save keeps the text.
+                    if (m_savingEdit) {
+                        m_savingEdit = false;
+                        if (ok)
+                            m_editing = false;
+                    }
                     update();
                 });
     }
@@ -138,6 +144,7 @@ void DescriptionPanel::showAlbum(const Album &album)
 {
     if (!m_hasAlbum || album.id != m_album.id) {
         m_editing = false;
+        m_savingEdit = false;
         m_error.clear();
     }
     m_album = album;
@@ -165,7 +172,7 @@ void DescriptionPanel::generate()
     const qint64 albumId = m_album.id;
     connect(ask, &QMessageBox::finished, this, [this, albumId](int result) {
         if (result == QMessageBox::Yes && m_service)
-            m_service->generate(albumId);
+            m_service->generate(albumId, true);
     });
     ask->open();
 }
@@ -181,8 +188,12 @@ void DescriptionPanel::startEditing()
 
 void DescriptionPanel::stopEditing(bool save)
 {
-    if (save && m_service && m_hasAlbum)
+    if (save && m_service && m_hasAlbum) {
+        m_savingEdit = true;
+        m_save->setEnabled(false);
         m_service->saveEdited(m_album.id, m_editor->toPlainText());
+        return;
+    }
     m_editing = false;
     update();
 }
@@ -234,6 +245,7 @@ void DescriptionPanel::update()
     m_edit->setEnabled(usable && !busy);
     m_edit->setText(described ? tr("&Edit") : tr("&Write…"));
     m_save->setVisible(m_editing);
+    m_save->setEnabled(!m_savingEdit);
     m_cancel->setVisible(m_editing);
 
     m_why->setVisible(m_hasAlbum);

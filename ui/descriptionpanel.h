@@ -29,6 +29,9 @@ public:
 
     // Until set, the panel shows the description but offers no Generate or Edit.
     void setService(DescriptionService *service);
+    // Generate, or Regenerate after asking when the text is the person's own (Tools >
+    // Describe selected album comes here too).
+    void generate();
     void showAlbum(const Album &album);
     void clear();
 
@@ -42,7 +45,6 @@ public:
     QPlainTextEdit *whyText() const { return m_whyText; }
 
 private:
-    void generate();
     void startEditing();
     void stopEditing(bool save);
     void update();
@@ -51,6 +53,7 @@ private:
     Album m_album;
     bool m_hasAlbum = false;
     bool m_editing = false;
+    bool m_savingEdit = false;
     QString m_error;
 
     QLabel *m_text;

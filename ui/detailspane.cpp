@@ -170,6 +170,14 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
     scroll->setWidget(content);
     m_pages->addWidget(scroll);
 
+    // A describe job (or an import) may change the album shown.
+    connect(
+        store, &AlbumStore::albumsChanged, this,
+        [this](const QList<qint64> &albumIds) {
+            if (m_albumId != 0 && albumIds.contains(m_albumId))
+                refresh();
+        },
+        Qt::QueuedConnection);
     connect(&m_loader, &QFutureWatcher<std::optional<Album>>::finished, this, [this] {
         if (!m_loader.isCanceled())
             present(m_loader.result());

@@ -4,6 +4,7 @@
 #include "albumgridview.h"
 #include "albumlistmodel.h"
 #include "credentials/accountmanager.h"
+#include "descriptionpanel.h"
 #include "detailspane.h"
 #include "emptycollectionwidget.h"
 #include "export/collectionexporter.h"
@@ -416,7 +417,7 @@ void MainWindow::createActions()
     m_describeSelectedAction = toolsMenu->addAction(tr("&Describe selected album"), this, [this] {
         if (m_descriptions && m_details->albumId() != 0) {
             m_detailsDock->show();
-            m_descriptions->generate(m_details->albumId());
+            m_details->descriptionPanel()->generate();
         }
     });
     m_describeSelectedAction->setObjectName(QStringLiteral("describeSelectedAction"));

@@ -179,7 +179,7 @@ QWidget *PreferencesDialog::createSearchPage()
     for (const auto &[name, labelAndDefault] : fields) {
         const QString key = QLatin1String(name);
         QLineEdit *edit = advancedField(key, values.value(key));
-        if (!qEnvironmentVariableIsSet(name))
+        if (!ProviderSettings::isFromEnvironment(QLatin1String(name)))
             edit->setPlaceholderText(tr("%1 (default)").arg(labelAndDefault.second));
         form->addRow(labelAndDefault.first, edit);
     }
@@ -211,7 +211,7 @@ QWidget *PreferencesDialog::createAiPage()
     const QMap<QString, QString> values = ProviderSettings::load();
     QLineEdit *endpoint = advancedField(QStringLiteral("AIME_LLM_URL"),
                                         values.value(QStringLiteral("AIME_LLM_URL")));
-    if (!qEnvironmentVariableIsSet("AIME_LLM_URL"))
+    if (!ProviderSettings::isFromEnvironment(QStringLiteral("AIME_LLM_URL")))
         endpoint->setPlaceholderText(tr("%1 (Ollama on this computer, the default)")
                                          .arg(ProviderEndpoints().llm.toString()));
 
@@ -301,7 +301,8 @@ void PreferencesDialog::refreshAiModels()
     m_aiRefresh->setEnabled(false);
     m_aiState->setText(tr("Asking %1…").arg(base.toString()));
     m_descriptions->availableModels(
-        base, [self = QPointer(this)](const QStringList &models, const QString &error) {
+        base, m_aiApiKey->text().trimmed(),
+        [self = QPointer(this)](const QStringList &models, const QString &error) {
             if (!self)
                 return;
             self->m_aiRefresh->setEnabled(true);
@@ -435,7 +436,7 @@ QLineEdit *PreferencesDialog::advancedField(const QString &name, const QString &
     edit->setClearButtonEnabled(true);
     edit->setPlaceholderText(placeholderFor(name));
     QString tip = tr("Environment variable %1.").arg(name);
-    if (qEnvironmentVariableIsSet(qPrintable(name))) {
+    if (ProviderSettings::isFromEnvironment(name)) {
         // The environment wins; show what is in effect rather than leave a misleading default.
         tip += u' '
             + tr("It is set to %1 and wins over this field.")
@@ -474,7 +475,7 @@ QWidget *PreferencesDialog::createAdvancedPage()
         const GateLimits defaults = ProviderConfig::defaultLimits(provider);
         QLineEdit *rate = advancedField(prefix + QLatin1String("_RATE"),
                                         values.value(prefix + QLatin1String("_RATE")));
-        if (!qEnvironmentVariableIsSet(qPrintable(prefix + QLatin1String("_RATE")))) {
+        if (!ProviderSettings::isFromEnvironment(prefix + QLatin1String("_RATE"))) {
             rate->setPlaceholderText(
                 defaults.requestsPerWindow > 0
                     ? tr("%1/%2 (default)")
@@ -485,7 +486,7 @@ QWidget *PreferencesDialog::createAdvancedPage()
         }
         QLineEdit *inFlight = advancedField(prefix + QLatin1String("_MAX_IN_FLIGHT"),
                                             values.value(prefix + QLatin1String("_MAX_IN_FLIGHT")));
-        if (!qEnvironmentVariableIsSet(qPrintable(prefix + QLatin1String("_MAX_IN_FLIGHT"))))
+        if (!ProviderSettings::isFromEnvironment(prefix + QLatin1String("_MAX_IN_FLIGHT")))
             inFlight->setPlaceholderText(tr("%1 (default)").arg(defaults.maxInFlight));
         inFlight->setMaximumWidth(140);
         const QString name
@@ -694,6 +695,10 @@ void PreferencesDialog::accept()
         m_accounts->credentials()->write(Secret::LlmApiKey, apiKey, [](const SecretResult &result) {
             if (result.ok())
                 AiSettings::setHasKeptApiKey(true);
+            else
+                qWarning().noquote() << "The AI endpoint's key is used for this run but could "
+                                        "not be kept in the keychain:"
+                                     << result.message;
         });
     }
     if (m_descriptions) {
@@ -702,7 +707,7 @@ void PreferencesDialog::accept()
         if (!apiKey.isEmpty() && AiSettings::environmentApiKey().isEmpty())
             m_descriptions->client()->setApiKey(apiKey);
         const QString endpoint = values.value(QStringLiteral("AIME_LLM_URL"));
-        if (!qEnvironmentVariableIsSet("AIME_LLM_URL"))
+        if (!ProviderSettings::isFromEnvironment(QStringLiteral("AIME_LLM_URL")))
             m_descriptions->client()->setBaseUrl(endpoint.isEmpty() ? ProviderEndpoints().llm
                                                                     : QUrl(endpoint));
     }

@@ -111,10 +111,20 @@ void AimeApplication::start()
     m_accounts->restore();
     // The AI endpoint's key, when Preferences kept one and the environment gives none.
     if (AiSettings::environmentApiKey().isEmpty() && AiSettings::hasKeptApiKey()) {
+        // Requests wait for the key rather than go out without it and come back refused.
+        m_llm->expectApiKey();
         m_credentials->read(Secret::LlmApiKey,
                             [llm = QPointer<LlmClient>(m_llm.get())](const SecretResult &result) {
-                                if (llm && result.ok())
+                                if (!llm)
+                                    return;
+                                if (result.ok()) {
                                     llm->setApiKey(result.secret);
+                                    return;
+                                }
+                                qWarning().noquote()
+                                    << "Cannot read the AI endpoint's key from the keychain:"
+                                    << result.message;
+                                llm->apiKeyUnavailable();
                             });
     }
     AlbumStore *store = m_store.get();

@@ -263,7 +263,9 @@ int CliImportCommands::runJobs(const QList<ImportJobRecord> &records, const QStr
                 if (m_terminal)
                     err() << Qt::endl;
                 if (end.state == JobState::Completed) {
-                    err() << "import " << end.id << ": completed" << Qt::endl;
+                    err() << "import " << end.id << ": completed"
+                          << (end.error.isEmpty() ? QString() : QStringLiteral("; ") + end.error)
+                          << Qt::endl;
                 } else {
                     err() << "aime-cli: import " << end.id << " "
                           << ImportJobRecord::stateName(end.state)

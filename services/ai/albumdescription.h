@@ -14,6 +14,9 @@ struct AlbumDescription
     QString model; // the model that wrote it; kept when the person edits the text
     QDateTime writtenAt; // UTC: when the model answered, or when the person saved an edit
     bool edited = false;
+    // A model's text replaces the person's only when they said so (Regenerate, confirmed);
+    // otherwise an edit made while the model was writing wins.
+    bool replaceEdited = false;
 };
 
 } // namespace aime

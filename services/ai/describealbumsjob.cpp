@@ -33,6 +33,7 @@ struct Loaded
     int index = 0; // the position after the batch ("albums" mode)
     int total = 0;
     int examined = 0; // albums of the batch, described already or not
+    int unreadable = 0; // albums the store could not give back
     bool atEnd = false;
     QString error;
 };
@@ -46,7 +47,8 @@ struct DescribeAlbumsJob::Batch
     int pending = 0;
     int skipped = 0;
     int examined = 0;
-    QString fatal; // the first endpoint failure
+    QString fatal;
+    QString lastError; // of an album skipped // the first endpoint failure
     QJsonObject cursor; // where the job goes on once this batch is stored
 };
 
@@ -96,7 +98,10 @@ void DescribeAlbumsJob::nextBatch()
                                   ids = store->albumIdsWithoutDescription(loaded.after, batchSize,
                                                                           &loaded.error);
                                   const int left = store->countWithoutDescription(loaded.after);
-                                  loaded.total = left < 0 ? -1 : left;
+                                  if (left < 0 && loaded.error.isEmpty())
+                                      loaded.error = QStringLiteral(
+                                          "Cannot count the albums without a description.");
+                                  loaded.total = qMax(0, left);
                                   loaded.atEnd = ids.isEmpty();
                                   if (!ids.isEmpty())
                                       loaded.after = ids.last();
@@ -111,7 +116,9 @@ void DescribeAlbumsJob::nextBatch()
                               for (const qint64 id : std::as_const(ids)) {
                                   std::optional<Album> album = store->album(id);
                                   // Chosen albums already described are not asked for again.
-                                  if (album && album->aiDescription.isEmpty())
+                                  if (!album)
+                                      ++loaded.unreadable;
+                                  else if (album->aiDescription.isEmpty())
                                       loaded.albums.append(*album);
                               }
                               return loaded;
@@ -136,6 +143,8 @@ void DescribeAlbumsJob::nextBatch()
             batch->albums = loaded.albums;
             batch->described.resize(loaded.albums.size());
             batch->examined = loaded.examined;
+            // An album the store cannot read now is skipped like an unusable answer.
+            batch->skipped = loaded.unreadable;
             batch->cursor = chosen.isEmpty()
                 ? QJsonObject {{QStringLiteral("after"), loaded.after}}
                 : QJsonObject {{QStringLiteral("index"), loaded.index}};
@@ -180,6 +189,7 @@ void DescribeAlbumsJob::answered(std::shared_ptr<Batch> batch, int index,
             requests().cancelAll();
         } else {
             ++batch->skipped;
+            batch->lastError = outcome.error;
             qCWarning(lcDescribe).noquote()
                 << "no description for" << batch->albums.at(index).title << ":" << outcome.error;
         }
@@ -192,16 +202,21 @@ void DescribeAlbumsJob::answered(std::shared_ptr<Batch> batch, int index,
         if (described)
             descriptions.append(*described);
     }
+    // Every album of a batch unusable: the endpoint is broken, not the albums.
+    if (batch->fatal.isEmpty() && descriptions.isEmpty() && batch->albums.size() > 1
+        && batch->skipped >= batch->albums.size())
+        batch->fatal = tr("No album of a batch of %1 got a usable answer; the last: %2")
+                           .arg(batch->albums.size())
+                           .arg(batch->lastError);
     if (!batch->fatal.isEmpty()) {
-        // What did arrive is kept; the cursor stays before the batch, and a retry asks again
-        // only for the albums still without a description.
-        if (!descriptions.isEmpty()) {
-            AlbumStore *store = this->store();
-            QtConcurrent::run(pool(), [store, descriptions] {
+        // What did arrive is kept, with the cursor where it was: a retry asks again only for
+        // the albums still without a description.
+        const QString fatal = batch->fatal;
+        commitWith(
+            [descriptions](AlbumStore *store, const JobCheckpoint &) {
                 return store->saveDescriptions(descriptions, nullptr);
-            });
-        }
-        fail(batch->fatal);
+            },
+            record().cursor, record().done, record().total, [this, fatal] { fail(fatal); });
         return;
     }
     QJsonObject cursor = batch->cursor;

@@ -69,7 +69,9 @@ QString DescriptionPrompt::facts(const Album &album)
         const bool severalDiscs = std::any_of(album.tracks.cbegin(), album.tracks.cend(),
                                               [](const Track &track) { return track.disc > 1; });
         lines.append(QStringLiteral("Tracklist:"));
-        for (const Track &track : album.tracks) {
+        // A box set's hundreds of tracks would crowd out the instructions in a small context.
+        constexpr qsizetype shownTracks = 40;
+        for (const Track &track : album.tracks.first(qMin(shownTracks, album.tracks.size()))) {
             QString line = severalDiscs
                 ? QStringLiteral("%1-%2. %3").arg(track.disc).arg(track.position).arg(track.title)
                 : QStringLiteral("%1. %2").arg(track.position).arg(track.title);
@@ -77,6 +79,9 @@ QString DescriptionPrompt::facts(const Album &album)
                 line += QStringLiteral(" (%1)").arg(duration(track.durationMs));
             lines.append(line);
         }
+        if (album.tracks.size() > shownTracks)
+            lines.append(
+                QStringLiteral("... and %1 more tracks").arg(album.tracks.size() - shownTracks));
     } else if (album.trackCount > 0) {
         add(QStringLiteral("Tracks"), QString::number(album.trackCount));
     }

@@ -3,6 +3,7 @@
 #include "ai/descriptionprompt.h"
 #include "ai/llmclient.h"
 #include "core/futurecallback.h"
+#include "providers/gatereply.h"
 #include "store/albumstore.h"
 
 #include <QLoggingCategory>
@@ -22,8 +23,15 @@ DescriptionService::DescriptionService(AlbumStore *store, QThreadPool *pool, Llm
 
 DescriptionService::~DescriptionService() = default;
 
+void DescriptionService::setModel(const QString &model)
+{
+    m_model = model.trimmed();
+    m_resolvedModel.clear();
+}
+
 void DescriptionService::availableModels(
-    const QUrl &baseUrl, std::function<void(const QStringList &models, const QString &error)> done)
+    const QUrl &baseUrl, const QString &apiKey,
+    std::function<void(const QStringList &models, const QString &error)> done)
 {
     struct Gathered
     {
@@ -45,9 +53,9 @@ void DescriptionService::availableModels(
         if (--gathered->pending == 0)
             done(gathered->models, gathered->models.isEmpty() ? gathered->error : QString());
     };
-    m_client->models(baseUrl,
+    m_client->models(baseUrl, apiKey,
                      [take](const ParseResult<QStringList> &answer) { take(answer, true); });
-    m_client->ollamaTags(baseUrl,
+    m_client->ollamaTags(baseUrl, apiKey,
                          [take](const ParseResult<QStringList> &answer) { take(answer, false); });
 }
 
@@ -85,13 +93,23 @@ GateReply *DescriptionService::describe(const Album &album,
                                         std::function<void(const DescriptionOutcome &)> done)
 {
     const auto ask = [this, album, done](const QString &model) {
-        return m_client->chat(
+        // The reply says why a request failed; `done` runs while it still exists.
+        auto sent = std::make_shared<QPointer<GateReply>>();
+        GateReply *reply = m_client->chat(
             model, DescriptionPrompt::messages(album), DescriptionPrompt::maxTokens,
-            [album, model, done](const ParseResult<LlmCompletion> &answer) {
+            [album, model, done, sent](const ParseResult<LlmCompletion> &answer) {
                 DescriptionOutcome outcome;
                 if (!answer.ok()) {
                     outcome.error = answer.error;
-                    outcome.fatal = true;
+                    // What fails for this album fails for every album: no endpoint, no answer
+                    // in time, a refused key, limits that do not lift, an unknown model. A 400
+                    // (a prompt too long), a 5xx or a body that is not an answer belongs to
+                    // this request alone.
+                    const GateError error = *sent ? (*sent)->error() : GateError::None;
+                    outcome.fatal = error == GateError::Network || error == GateError::Timeout
+                        || error == GateError::Unauthorized || error == GateError::RateLimited
+                        || error == GateError::Cancelled
+                        || (error == GateError::ClientError && (*sent)->httpStatus() == 404);
                     done(outcome);
                     return;
                 }
@@ -116,6 +134,8 @@ GateReply *DescriptionService::describe(const Album &album,
                 }
                 done(outcome);
             });
+        *sent = reply;
+        return reply;
     };
     const QString model = m_model.isEmpty() ? m_resolvedModel : m_model;
     if (!model.isEmpty())
@@ -130,7 +150,7 @@ GateReply *DescriptionService::describe(const Album &album,
     return nullptr;
 }
 
-void DescriptionService::generate(qint64 albumId)
+void DescriptionService::generate(qint64 albumId, bool replaceEdited)
 {
     if (m_generating.contains(albumId))
         return;
@@ -138,14 +158,15 @@ void DescriptionService::generate(qint64 albumId)
     Q_EMIT started(albumId);
     AlbumStore *store = m_store;
     onFinished(QtConcurrent::run(m_pool, [store, albumId] { return store->album(albumId); }), this,
-               [this, albumId](const std::optional<Album> &album) {
+               [this, albumId, replaceEdited](const std::optional<Album> &album) {
                    if (!album) {
                        m_generating.remove(albumId);
                        Q_EMIT finished(albumId, false, tr("The album is not in the collection."));
                        return;
                    }
                    describe(*album,
-                            [self = QPointer(this), albumId](const DescriptionOutcome &outcome) {
+                            [self = QPointer(this), albumId,
+                             replaceEdited](const DescriptionOutcome &outcome) {
                                 if (!self)
                                     return;
                                 if (!outcome.description) {
@@ -155,7 +176,9 @@ void DescriptionService::generate(qint64 albumId)
                                     Q_EMIT self->finished(albumId, false, outcome.error);
                                     return;
                                 }
-                                self->store(*outcome.description);
+                                AlbumDescription description = *outcome.description;
+                                description.replaceEdited = replaceEdited;
+                                self->store(description);
                             });
                });
 }
@@ -178,7 +201,9 @@ void DescriptionService::store(const AlbumDescription &description)
                                      return store->saveDescriptions({description}, nullptr);
                                  }),
                this, [this, description](const QString &error) {
-                   m_generating.remove(description.albumId);
+                   // An edit saved while the model writes does not end the writing.
+                   if (!description.edited)
+                       m_generating.remove(description.albumId);
                    if (!error.isEmpty()) {
                        Q_EMIT finished(description.albumId, false,
                                        tr("The description could not be stored: %1").arg(error));

@@ -45,12 +45,14 @@ public:
     ~DescriptionService() override;
 
     LlmClient *client() const { return m_client; }
-    void setModel(const QString &model) { m_model = model.trimmed(); }
+    // Also forgets the model looked up for an empty setting (the endpoint may have changed).
+    void setModel(const QString &model);
     QString model() const { return m_model; }
 
     // Loads the album, asks for its description and stores it; started() and finished()
-    // follow. An album already being described is not asked for twice.
-    void generate(qint64 albumId);
+    // follow. An album already being described is not asked for twice. Text the person edited
+    // is replaced only with replaceEdited (a Regenerate they confirmed).
+    void generate(qint64 albumId, bool replaceEdited = false);
     bool isGenerating(qint64 albumId) const { return m_generating.contains(albumId); }
     // Keeps the person's text, marked edited (the model's name stays as it was).
     void saveEdited(qint64 albumId, const QString &text);
@@ -61,7 +63,8 @@ public:
     GateReply *describe(const Album &album, std::function<void(const DescriptionOutcome &)> done);
     // The models an endpoint offers (/v1/models, and Ollama's /api/tags where it answers):
     // done(models, error) once both have answered.
-    void availableModels(const QUrl &baseUrl,
+    // apiKey: one typed for that endpoint, if any.
+    void availableModels(const QUrl &baseUrl, const QString &apiKey,
                          std::function<void(const QStringList &models, const QString &error)> done);
     // The model to use: the one set, else the endpoint's first; done(model, error).
     void resolveModel(std::function<void(const QString &model, const QString &error)> done);

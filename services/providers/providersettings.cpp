@@ -51,12 +51,31 @@ void ProviderSettings::save(const QMap<QString, QString> &values)
     }
 }
 
+namespace {
+
+// Names configureProcess() put into the environment from Preferences.
+QStringList &fromPreferences()
+{
+    static QStringList names;
+    return names;
+}
+
+} // namespace
+
+bool ProviderSettings::isFromEnvironment(const QString &name)
+{
+    return qEnvironmentVariableIsSet(qPrintable(name)) && !fromPreferences().contains(name);
+}
+
 ProviderEndpoints ProviderSettings::configureProcess(QString *problem)
 {
     const QMap<QString, QString> preferences = load();
     for (auto it = preferences.cbegin(); it != preferences.cend(); ++it) {
-        if (!qEnvironmentVariableIsSet(qPrintable(it.key())))
+        if (!qEnvironmentVariableIsSet(qPrintable(it.key()))) {
             qputenv(qPrintable(it.key()), it.value().toUtf8());
+            if (!fromPreferences().contains(it.key()))
+                fromPreferences().append(it.key());
+        }
     }
     return ProviderConfig::endpointsFromEnvironment(QProcessEnvironment::systemEnvironment(), {},
                                                     problem);

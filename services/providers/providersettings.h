@@ -27,6 +27,9 @@ public:
     // URL is left at its default and described in *problem). Called once at start-up, before
     // any client exists; changes in Preferences take effect at the next start.
     static ProviderEndpoints configureProcess(QString *problem = nullptr);
+    // Whether the variable came from the environment AIME was started with (configureProcess()
+    // puts Preferences' values there too).
+    static bool isFromEnvironment(const QString &name);
 };
 
 } // namespace aime

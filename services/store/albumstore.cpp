@@ -797,9 +797,10 @@ QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions
         return QStringLiteral("Cannot start a transaction: %1").arg(db.lastError().text());
 
     QSqlQuery written(db);
+    // The model's words replace the person's only when they confirmed it.
     written.prepare(QStringLiteral("UPDATE albums SET ai_description = ?, ai_model = ?, "
                                    "ai_generated_at = ?, ai_edited = 0, updated_at = ? "
-                                   "WHERE id = ?"));
+                                   "WHERE id = ? AND (ai_edited = 0 OR ? = 1)"));
     // The person's words keep the name of the model that first wrote the album's description.
     QSqlQuery edited(db);
     edited.prepare(QStringLiteral("UPDATE albums SET ai_description = ?, ai_generated_at = ?, "
@@ -820,14 +821,16 @@ QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions
             : description.edited
             ? execWith(edited, {text, when, now, description.albumId})
             : execWith(written,
-                       {text, textOrNull(description.model), when, now, description.albumId});
+                       {text, textOrNull(description.model), when, now, description.albumId,
+                        description.replaceEdited ? 1 : 0});
         if (!ok) {
             const QString error
                 = QStringLiteral("Cannot store the description: %1").arg(query.lastError().text());
             qCWarning(lcStore).noquote() << error;
             return error;
         }
-        changed.append(description.albumId);
+        if (query.numRowsAffected() > 0)
+            changed.append(description.albumId);
     }
     if (checkpoint) {
         QSqlQuery saveCursor(db);

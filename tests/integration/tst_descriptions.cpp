@@ -202,6 +202,8 @@ private slots:
     void failuresStoreNothing_data();
     void failuresStoreNothing();
     void rateLimitedThenAnswered();
+    void oneUnusableAnswerIsSkipped();
+    void batchWithoutAnyUsableAnswerStopsTheJob();
     void describeJob200();
     void cancelAndResume();
     void chosenAlbumsOnly();
@@ -485,14 +487,23 @@ void TestDescriptions::editedTextPreservedAndRegenerate()
     QVERIFY(afterEdit.aiGeneratedAt.isValid());
     QCOMPARE(m_fake->completionsServed(), 1); // saving an edit asks the model nothing
 
-    // Regenerating (the UI asks first) replaces the edit with the model's text.
-    const Outcome again = generate(id);
+    // A model's answer that was not asked to replace the edit (a job, or an answer to a request
+    // sent before the edit) leaves the person's words alone.
+    const Outcome unconfirmed = generate(id);
+    QVERIFY2(unconfirmed.finished && unconfirmed.ok, qPrintable(unconfirmed.message));
+    QCOMPARE(stored(id).aiDescription, words);
+    QVERIFY(stored(id).aiEdited);
+    QCOMPARE(m_fake->completionsServed(), 2);
+
+    // Regenerating, confirmed (the UI asks first), replaces the edit with the model's text.
+    const Outcome again
+        = await(id, [this, id] { m_service->generate(id, /*replaceEdited=*/true); });
     QVERIFY2(again.finished && again.ok, qPrintable(again.message));
     const Album regenerated = stored(id);
     QCOMPARE(regenerated.aiDescription, original.aiDescription);
     QVERIFY(!regenerated.aiEdited);
     QCOMPARE(regenerated.aiModel, m_fake->model());
-    QCOMPARE(m_fake->completionsServed(), 2);
+    QCOMPARE(m_fake->completionsServed(), 3);
 
     // An edit to nothing clears the description.
     const Outcome cleared
@@ -653,6 +664,57 @@ void TestDescriptions::rateLimitedThenAnswered()
     QCOMPARE(arrivals.size(), 2);
     QVERIFY2(arrivals.at(1) - arrivals.at(0) >= 900,
              qPrintable(QString::number(arrivals.at(1) - arrivals.at(0))));
+}
+
+void TestDescriptions::oneUnusableAnswerIsSkipped()
+{
+    const QList<Album> albums = albumsWithTracks(25);
+    const QList<qint64> ids = seed(albums);
+    QCOMPARE(ids.size(), 25);
+    // One album's request always fails on the server (a 5xx is the request's own trouble, not
+    // the endpoint's): that album is skipped and counted, the others are described.
+    const QByteArray poisoned = albums.at(7).title.toUtf8();
+    m_fake->server().failWhen(
+        [poisoned](const QHttpServerRequest &request) { return request.body().contains(poisoned); },
+        Fault::Status500, 100);
+    connectTo(m_fake->apiUrl());
+    m_service->setModel(m_fake->model());
+    ImportManager imports(m_store.get(), m_pool.get(), nullptr, nullptr);
+    imports.setDescriptionService(m_service.get());
+    QSignalSpy ended(&imports, &ImportManager::jobFinished);
+    imports.startImport(describeSource, {});
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, jobWaitMs);
+    const auto end = ended.at(0).at(0).value<ImportJobRecord>();
+    QVERIFY2(end.state == JobState::Completed, qPrintable(end.error));
+    QVERIFY2(end.error.contains(QStringLiteral("1 album")), qPrintable(end.error));
+    QCOMPARE(m_store->countWithoutDescription(), 1);
+    QVERIFY(stored(ids.at(7)).aiDescription.isEmpty());
+    QVERIFY(!stored(ids.at(8)).aiDescription.isEmpty());
+}
+
+void TestDescriptions::batchWithoutAnyUsableAnswerStopsTheJob()
+{
+    const QList<qint64> ids = seed(albumsWithTracks(25));
+    QCOMPARE(ids.size(), 25);
+    m_fake->server().failWhen(
+        [](const QHttpServerRequest &request) {
+            return request.url().path().endsWith(QStringLiteral("/chat/completions"));
+        },
+        Fault::Status500, 1000);
+    connectTo(m_fake->apiUrl());
+    m_service->setModel(m_fake->model());
+    ImportManager imports(m_store.get(), m_pool.get(), nullptr, nullptr);
+    imports.setDescriptionService(m_service.get());
+    QSignalSpy ended(&imports, &ImportManager::jobFinished);
+    imports.startImport(describeSource, {});
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, jobWaitMs);
+    const auto end = ended.at(0).at(0).value<ImportJobRecord>();
+    QCOMPARE(end.state, JobState::Failed);
+    QVERIFY2(end.error.contains(QStringLiteral("No album of a batch")), qPrintable(end.error));
+    // Stopped after the first batch rather than failing all 25 one by one.
+    QVERIFY2(m_fake->server().requestCount() <= 2 * DescribeAlbumsJob::batchSize,
+             qPrintable(QString::number(m_fake->server().requestCount())));
+    QCOMPARE(m_store->countWithoutDescription(), 25);
 }
 
 void TestDescriptions::describeJob200()
