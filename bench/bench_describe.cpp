@@ -53,13 +53,18 @@ QList<Album> albumsWithTracks(int count)
 {
     QList<Album> albums = bench::benchAlbums(count, 0);
     for (qsizetype i = 0; i < albums.size(); ++i) {
-        albums[i].tracks = {
-            Track {.disc = 1, .position = 1, .title = QStringLiteral("Opening %1").arg(i),
-                   .durationMs = 201000},
-            Track {.disc = 1, .position = 2, .title = QStringLiteral("Interlude %1").arg(i),
-                   .durationMs = 95000},
-            Track {.disc = 1, .position = 3, .title = QStringLiteral("Closing %1").arg(i),
-                   .durationMs = 305000}};
+        albums[i].tracks = {Track {.disc = 1,
+                                   .position = 1,
+                                   .title = QStringLiteral("Opening %1").arg(i),
+                                   .durationMs = 201000},
+                            Track {.disc = 1,
+                                   .position = 2,
+                                   .title = QStringLiteral("Interlude %1").arg(i),
+                                   .durationMs = 95000},
+                            Track {.disc = 1,
+                                   .position = 3,
+                                   .title = QStringLiteral("Closing %1").arg(i),
+                                   .durationMs = 305000}};
         albums[i].trackCount = int(albums[i].tracks.size());
     }
     return albums;
@@ -219,8 +224,8 @@ int main(int argc, char *argv[])
     bench::printFigure(QStringLiteral("describe_ratio"), run.totalSeconds / floorSeconds,
                        QStringLiteral("ratio"));
     // <= 2: the gate never sent a third request at once.
-    bench::printFigure(QStringLiteral("describe_max_in_flight"),
-                       fake.server().maxInFlightSeen(), QStringLiteral("count"));
+    bench::printFigure(QStringLiteral("describe_max_in_flight"), fake.server().maxInFlightSeen(),
+                       QStringLiteral("count"));
     // 0: the fake refused nothing.
     bench::printFigure(QStringLiteral("describe_refused"), fake.server().limitedCount(),
                        QStringLiteral("count"));

@@ -29,6 +29,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
@@ -414,8 +415,18 @@ void MainWindow::createActions()
             [cancel] { cancel->setEnabled(false); });
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
-    m_describeSelectedAction = toolsMenu->addAction(tr("&Describe selected album"), this, [this] {
-        if (m_descriptions && m_details->albumId() != 0) {
+    m_describeSelectedAction = toolsMenu->addAction(tr("&Describe selected albums"), this, [this] {
+        if (!m_descriptions)
+            return;
+        QJsonArray chosen;
+        for (const QModelIndex &index : m_grid->selectionModel()->selectedIndexes())
+            chosen.append(index.data(AlbumListModel::AlbumIdRole).toLongLong());
+        // Several albums are a job (those described already are left as they are); one is
+        // written at once in the details pane, asking first if the text is the person's own.
+        if (chosen.size() > 1 && m_imports) {
+            m_imports->startImport(QStringLiteral("describe"),
+                                   {{QStringLiteral("albums"), chosen}});
+        } else if (m_details->albumId() != 0) {
             m_detailsDock->show();
             m_details->descriptionPanel()->generate();
         }

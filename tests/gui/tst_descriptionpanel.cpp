@@ -1,13 +1,18 @@
 #include "ai/descriptionservice.h"
 #include "aimeapplication.h"
+#include "albumgridview.h"
+#include "albumlistmodel.h"
 #include "credentials/memorysecretbackend.h"
 #include "descriptionpanel.h"
 #include "detailspane.h"
 #include "fakellm.h"
+#include "import/importmanager.h"
 #include "mainwindow.h"
 #include "store/albumstore.h"
 
+#include <QAction>
 #include <QHostAddress>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -41,6 +46,7 @@ private slots:
     void generateShowsProgressThenText();
     void regenerateAsksBeforeReplacingEditedText();
     void unreachableEndpointSaysWhatToDo();
+    void severalSelectedAlbumsAreDescribedAsAJob();
 
 private:
     void startApp();
@@ -245,6 +251,43 @@ void TestDescriptionPanel::unreachableEndpointSaysWhatToDo()
     QCOMPARE(message->textFormat(), Qt::PlainText);
     QVERIFY(m_app->store()->album(albumId)->aiDescription.isEmpty());
     QVERIFY(panel()->generateButton()->isEnabled());
+}
+
+void TestDescriptionPanel::severalSelectedAlbumsAreDescribedAsAJob()
+{
+    startApp();
+    QTRY_VERIFY(m_app->imports()->isLoaded());
+    const qint64 first = addAlbum(QStringLiteral("First"));
+    const qint64 second = addAlbum(QStringLiteral("Second"));
+    addAlbum(QStringLiteral("Third"));
+    MainWindow *window = m_app->mainWindow();
+    QAbstractItemModel *grid = window->gridView()->model();
+    QTRY_COMPARE(grid->rowCount(), 3);
+    // Select the first two albums of the grid, whichever order it shows them in.
+    QItemSelection selection;
+    QList<qint64> chosen;
+    for (int row = 0; row < grid->rowCount(); ++row) {
+        const QModelIndex index = grid->index(row, 0);
+        const qint64 id = index.data(AlbumListModel::AlbumIdRole).toLongLong();
+        if (id == first || id == second) {
+            selection.select(index, index);
+            chosen.append(id);
+        }
+    }
+    window->gridView()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    auto *action = window->findChild<QAction *>(QStringLiteral("describeSelectedAction"));
+    QVERIFY(action && action->isEnabled());
+    QSignalSpy ended(m_app->imports(), &ImportManager::jobFinished);
+    action->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 20000);
+    const auto end = ended.first().first().value<ImportJobRecord>();
+    QCOMPARE(end.source, QStringLiteral("describe"));
+    QCOMPARE(end.state, JobState::Completed);
+    QCOMPARE(end.params.value(QStringLiteral("albums")).toArray().size(), 2);
+    for (const qint64 id : chosen)
+        QVERIFY(!m_app->store()->album(id)->aiDescription.isEmpty());
+    // The third was not chosen.
+    QCOMPARE(m_app->store()->countWithoutDescription(), 1);
 }
 
 QTEST_MAIN(TestDescriptionPanel)
