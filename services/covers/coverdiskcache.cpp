@@ -1,0 +1,164 @@
+#include "covers/coverdiskcache.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSaveFile>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcCovers, "aime.covers")
+
+namespace aime {
+
+namespace {
+
+// File times are written back at most this often per file: a scroll touches thousands.
+constexpr qint64 touchIntervalMs = 60 * 1000;
+
+} // namespace
+
+CoverDiskCache::CoverDiskCache(QString folder, qint64 limitBytes)
+    : m_folder(std::move(folder)), m_limit(qMax<qint64>(0, limitBytes))
+{ }
+
+QString CoverDiskCache::fileNameFor(const QString &key)
+{
+    return QString::fromLatin1(
+               QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex())
+        + QStringLiteral(".img");
+}
+
+bool CoverDiskCache::load(QString *error)
+{
+    QDir dir(m_folder);
+    if (!dir.exists() && !dir.mkpath(QStringLiteral("."))) {
+        if (error)
+            *error = QStringLiteral("Cannot create the cover folder %1.").arg(m_folder);
+        return false;
+    }
+    QHash<QString, Entry> entries;
+    qint64 size = 0;
+    const QFileInfoList files
+        = dir.entryInfoList({QStringLiteral("*.img")}, QDir::Files | QDir::NoDotAndDotDot);
+    for (const QFileInfo &file : files) {
+        entries.insert(file.fileName(), {file.size(), file.lastModified().toMSecsSinceEpoch()});
+        size += file.size();
+    }
+    QMutexLocker lock(&m_mutex);
+    m_entries = std::move(entries);
+    m_size = size;
+    evictLocked({});
+    return true;
+}
+
+qint64 CoverDiskCache::limit() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_limit;
+}
+
+void CoverDiskCache::setLimit(qint64 bytes)
+{
+    QMutexLocker lock(&m_mutex);
+    m_limit = qMax<qint64>(0, bytes);
+    evictLocked({});
+}
+
+qint64 CoverDiskCache::size() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_size;
+}
+
+int CoverDiskCache::count() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_entries.size());
+}
+
+void CoverDiskCache::touchLocked(const QString &fileName, Entry &entry)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - entry.lastUse > touchIntervalMs) {
+        // The next start reads the order of use back from the file times.
+        QFile file(QDir(m_folder).filePath(fileName));
+        if (file.open(QIODevice::ReadWrite))
+            file.setFileTime(QDateTime::fromMSecsSinceEpoch(now),
+                             QFileDevice::FileModificationTime);
+    }
+    entry.lastUse = qMax(entry.lastUse + 1, now);
+}
+
+QString CoverDiskCache::lookup(const QString &key)
+{
+    const QString fileName = fileNameFor(key);
+    QMutexLocker lock(&m_mutex);
+    auto it = m_entries.find(fileName);
+    if (it == m_entries.end())
+        return {};
+    touchLocked(fileName, *it);
+    return QDir(m_folder).filePath(fileName);
+}
+
+QString CoverDiskCache::store(const QString &key, const QByteArray &bytes, QString *error)
+{
+    const QString fileName = fileNameFor(key);
+    const QString path = QDir(m_folder).filePath(fileName);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = QStringLiteral("Cannot keep the cover in %1: %2")
+                         .arg(m_folder, file.errorString());
+        qCWarning(lcCovers).noquote() << "cannot keep a cover:" << file.errorString();
+        return {};
+    }
+    QMutexLocker lock(&m_mutex);
+    const auto old = m_entries.constFind(fileName);
+    if (old != m_entries.constEnd())
+        m_size -= old->size;
+    m_entries.insert(fileName, {bytes.size(), QDateTime::currentMSecsSinceEpoch()});
+    m_size += bytes.size();
+    evictLocked(fileName);
+    return path;
+}
+
+void CoverDiskCache::remove(const QString &key)
+{
+    const QString fileName = fileNameFor(key);
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_entries.constFind(fileName);
+    if (it == m_entries.constEnd())
+        return;
+    m_size -= it->size;
+    m_entries.erase(it);
+    QFile::remove(QDir(m_folder).filePath(fileName));
+}
+
+void CoverDiskCache::evictLocked(const QString &keep)
+{
+    if (m_size <= m_limit)
+        return;
+    QList<std::pair<qint64, QString>> byUse;
+    byUse.reserve(m_entries.size());
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (it.key() != keep)
+            byUse.append({it->lastUse, it.key()});
+    }
+    std::sort(byUse.begin(), byUse.end());
+    const QDir dir(m_folder);
+    for (const auto &[lastUse, fileName] : std::as_const(byUse)) {
+        if (m_size <= m_limit)
+            break;
+        Q_UNUSED(lastUse);
+        m_size -= m_entries.value(fileName).size;
+        m_entries.remove(fileName);
+        if (!QFile::remove(dir.filePath(fileName)))
+            qCWarning(lcCovers).noquote() << "cannot remove" << fileName << "from the cover cache";
+    }
+}
+
+} // namespace aime

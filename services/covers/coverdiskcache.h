@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+namespace aime {
+
+// Cover images downloaded once (issue 7), kept as files in one folder under the data folder and
+// named after a hash of their key (the address they came from). A size limit, 500 MB unless
+// Preferences says otherwise, evicts the least recently used files. Any thread may call it: the
+// index is guarded by a mutex and the file work happens on the caller's thread, which is the
+// pool's, never the GUI's.
+class CoverDiskCache
+{
+public:
+    static constexpr qint64 defaultLimitBytes = 500LL * 1024 * 1024;
+
+    explicit CoverDiskCache(QString folder, qint64 limitBytes = defaultLimitBytes);
+    CoverDiskCache(const CoverDiskCache &) = delete;
+    CoverDiskCache &operator=(const CoverDiskCache &) = delete;
+
+    // Reads the folder once: each file's size, and its last use from its modification time.
+    // Creates the folder when missing. False (with *error) when it cannot.
+    bool load(QString *error = nullptr);
+
+    QString folder() const { return m_folder; }
+    qint64 limit() const;
+    // Evicts at once when the cache is over the new limit.
+    void setLimit(qint64 bytes);
+    qint64 size() const;
+    int count() const;
+
+    // The file kept for key, or empty; marks it used.
+    QString lookup(const QString &key);
+    // Writes the bytes for key through QSaveFile (a full disk leaves no half file), then evicts
+    // the least recently used files beyond the limit, never the one just written. Returns its
+    // path, or empty with *error.
+    QString store(const QString &key, const QByteArray &bytes, QString *error = nullptr);
+    // Forgets a file found broken, so the next request fetches it again.
+    void remove(const QString &key);
+
+    static QString fileNameFor(const QString &key);
+
+private:
+    struct Entry
+    {
+        qint64 size = 0;
+        qint64 lastUse = 0; // ms since the epoch
+    };
+    void evictLocked(const QString &keep);
+    void touchLocked(const QString &fileName, Entry &entry);
+
+    const QString m_folder;
+    mutable QMutex m_mutex;
+    qint64 m_limit;
+    qint64 m_size = 0;
+    QHash<QString, Entry> m_entries; // by file name
+};
+
+} // namespace aime
