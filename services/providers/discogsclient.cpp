@@ -103,4 +103,31 @@ GateReply *DiscogsClient::search(const QString &query, int page, Handler<AlbumLi
                 std::move(done));
 }
 
+bool DiscogsClient::mayFetchImage(const QUrl &url) const
+{
+    const QString host = url.host().toLower();
+    return host == m_baseUrl.host().toLower() || host == QLatin1String("discogs.com")
+        || host.endsWith(QLatin1String(".discogs.com"));
+}
+
+GateReply *DiscogsClient::image(const QUrl &url, Handler<QByteArray> done)
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    request.setRawHeader("Accept", "image/*");
+    const auto parse = [](const QByteArray &body) {
+        const bool image = body.startsWith("\xFF\xD8\xFF") || body.startsWith("\x89PNG\r\n\x1A\n")
+            || body.startsWith("GIF8") || (body.startsWith("RIFF") && body.mid(8, 4) == "WEBP");
+        return image ? ParseResult<QByteArray>::success(body)
+                     : ParseResult<QByteArray>::failure(tr("Discogs sent something that is not an "
+                                                           "image."));
+    };
+    if (!mayFetchImage(url))
+        return refuse(
+            request, GateError::ClientError,
+            tr("%1 is not a Discogs address; the token is not sent there.").arg(url.host()),
+            std::move(done));
+    return send(request, parse, &DiscogsParser::errorMessage, std::move(done));
+}
+
 } // namespace aime

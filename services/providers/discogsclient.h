@@ -34,6 +34,11 @@ public:
     // Folder 0 ("All"), pages counted from 1.
     GateReply *collectionPage(const QString &username, int page, Handler<AlbumListPage> done);
     GateReply *search(const QString &query, int page, Handler<AlbumListPage> done);
+    // A cover image Discogs named (its URLs are signed and served only with the token). Only
+    // addresses on discogs.com, or on the API's own host, are fetched: the token goes nowhere
+    // else.
+    GateReply *image(const QUrl &url, Handler<QByteArray> done);
+    bool mayFetchImage(const QUrl &url) const;
 
     static QByteArray userAgent();
 

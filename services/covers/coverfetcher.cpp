@@ -1,0 +1,169 @@
+#include "covers/coverfetcher.h"
+
+#include "core/futurecallback.h"
+#include "covers/coverdiskcache.h"
+#include "covers/imageclient.h"
+#include "providers/discogsclient.h"
+#include "providers/gatereply.h"
+
+#include <QtConcurrent>
+
+#include <algorithm>
+
+namespace aime {
+
+CoverFetcher::CoverFetcher(CoverDiskCache *cache, QThreadPool *pool, ImageClient *images,
+                           ImageClient *coverArt, DiscogsClient *discogs, QUrl coverArtBase,
+                           QObject *parent)
+    : QObject(parent),
+      m_cache(cache),
+      m_pool(pool),
+      m_images(images),
+      m_coverArt(coverArt),
+      m_discogs(discogs),
+      m_coverArtBase(std::move(coverArtBase))
+{ }
+
+CoverFetcher::~CoverFetcher()
+{
+    for (Active &active : m_active) {
+        if (active.reply)
+            active.reply->cancel();
+    }
+}
+
+bool CoverFetcher::isWaiting(qint64 albumId) const
+{
+    return std::any_of(
+        m_waiting.cbegin(), m_waiting.cend(),
+        [albumId](const CoverRequest &waiting) { return waiting.albumId == albumId; });
+}
+
+void CoverFetcher::request(const CoverRequest &request)
+{
+    if (m_active.contains(request.albumId))
+        return;
+    std::erase_if(m_waiting,
+                  [&](const CoverRequest &waiting) { return waiting.albumId == request.albumId; });
+    m_waiting.push_front(request);
+    pump();
+}
+
+void CoverFetcher::cancel(qint64 albumId)
+{
+    std::erase_if(m_waiting,
+                  [albumId](const CoverRequest &waiting) { return waiting.albumId == albumId; });
+    const auto active = m_active.find(albumId);
+    if (active == m_active.end())
+        return;
+    QPointer<GateReply> reply = active->reply;
+    m_active.erase(active);
+    // Its answer, cancelled, finds no active entry and is dropped.
+    if (reply)
+        reply->cancel();
+    pump();
+}
+
+void CoverFetcher::pump()
+{
+    while (m_active.size() < maxActive && !m_waiting.empty()) {
+        const CoverRequest next = m_waiting.front();
+        m_waiting.pop_front();
+        Active active;
+        active.request = next;
+        active.source = -1;
+        m_active.insert(next.albumId, active);
+        tryNext(next.albumId);
+    }
+}
+
+void CoverFetcher::tryNext(qint64 albumId)
+{
+    auto it = m_active.find(albumId);
+    if (it == m_active.end())
+        return;
+    Active &active = *it;
+    const auto answer = [this, albumId](const QUrl &source) {
+        return [self = QPointer(this), albumId, source](const ParseResult<QByteArray> &result) {
+            if (!self)
+                return;
+            auto entry = self->m_active.find(albumId);
+            if (entry == self->m_active.end())
+                return; // cancelled meanwhile
+            if (!result.ok()) {
+                entry->lastError = result.error;
+                self->tryNext(albumId);
+                return;
+            }
+            self->fetched(albumId, source, *result.value);
+        };
+    };
+    while (++active.source <= 1) {
+        QUrl url;
+        if (active.source == 0 && active.request.providerImage.isValid()
+            && !active.request.providerImage.isEmpty()) {
+            url = active.request.providerImage;
+            // Discogs serves its images only with the token, through its own gate.
+            const bool discogs
+                = m_discogs && m_discogs->mayFetchImage(url) && url.host() != m_coverArtBase.host();
+            // A cached copy of this address is used as it is.
+            const QString cached = m_cache->lookup(url.toString());
+            if (!cached.isEmpty()) {
+                const QString path = cached;
+                finish(albumId);
+                Q_EMIT coverReady(albumId, path);
+                return;
+            }
+            active.reply
+                = discogs ? m_discogs->image(url, answer(url)) : m_images->image(url, answer(url));
+            return;
+        }
+        if (active.source == 1 && !active.request.musicBrainzRelease.isEmpty() && m_coverArt) {
+            url = ImageClient::coverArtFront(m_coverArtBase, active.request.musicBrainzRelease,
+                                             active.request.size);
+            const QString cached = m_cache->lookup(url.toString());
+            if (!cached.isEmpty()) {
+                const QString path = cached;
+                finish(albumId);
+                Q_EMIT coverReady(albumId, path);
+                return;
+            }
+            active.reply = m_coverArt->image(url, answer(url));
+            return;
+        }
+    }
+    const QString why = active.lastError.isEmpty() ? tr("No source has a cover for this album.")
+                                                   : active.lastError;
+    finish(albumId);
+    Q_EMIT coverMissing(albumId, why);
+}
+
+void CoverFetcher::fetched(qint64 albumId, const QUrl &source, const QByteArray &bytes)
+{
+    CoverDiskCache *cache = m_cache;
+    const QString key = source.toString();
+    onFinished(QtConcurrent::run(m_pool,
+                                 [cache, key, bytes] {
+                                     QString error;
+                                     const QString path = cache->store(key, bytes, &error);
+                                     return std::make_pair(path, error);
+                                 }),
+               this, [this, albumId](const std::pair<QString, QString> &stored) {
+                   if (!m_active.contains(albumId))
+                       return;
+                   finish(albumId);
+                   if (stored.first.isEmpty())
+                       Q_EMIT coverMissing(albumId, stored.second);
+                   else
+                       Q_EMIT coverReady(albumId, stored.first);
+               });
+}
+
+void CoverFetcher::finish(qint64 albumId)
+{
+    m_active.remove(albumId);
+    // The next one goes out from the event loop, not from inside a reply's handler.
+    QMetaObject::invokeMethod(this, &CoverFetcher::pump, Qt::QueuedConnection);
+}
+
+} // namespace aime
