@@ -1,6 +1,7 @@
 #include "albumlistmodel.h"
 
 #include "core/futurecallback.h"
+#include "coverimagecache.h"
 #include "store/albumstore.h"
 
 #include <QFuture>
@@ -29,6 +30,34 @@ AlbumListModel::~AlbumListModel() = default;
 int AlbumListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+void AlbumListModel::setCoverCache(CoverImageCache *covers)
+{
+    if (m_covers)
+        disconnect(m_covers, nullptr, this, nullptr);
+    m_covers = covers;
+    if (!covers)
+        return;
+    connect(covers, &CoverImageCache::coverReady, this, [this](qint64 albumId) {
+        if (m_rowOfStale) {
+            m_rowOf.clear();
+            m_rowOf.reserve(m_rows.size());
+            for (int row = 0; row < m_rows.size(); ++row)
+                m_rowOf.insert(m_rows.at(row).id, row);
+            m_rowOfStale = false;
+        }
+        const auto row = m_rowOf.constFind(albumId);
+        if (row == m_rowOf.constEnd() || *row >= m_rows.size() || m_rows.at(*row).id != albumId)
+            return;
+        const QModelIndex changed = index(*row);
+        Q_EMIT dataChanged(changed, changed, {CoverRole});
+    });
+}
+
+const AlbumSummary *AlbumListModel::summaryAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
 QVariant AlbumListModel::data(const QModelIndex &index, int role) const
@@ -207,12 +236,14 @@ void AlbumListModel::applyPage(PageKind kind, quint64 generation, const SummaryP
     case PageKind::Replace:
         beginResetModel();
         m_rows = page.rows;
+        m_rowOfStale = true;
         endResetModel();
         break;
     case PageKind::Append:
         if (!page.rows.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.rows.size() - 1));
             m_rows.append(page.rows);
+            m_rowOfStale = true;
             endInsertRows();
         }
         break;
@@ -251,6 +282,7 @@ void AlbumListModel::applyRefresh(const QList<AlbumSummary> &rows)
             --first;
         beginRemoveRows({}, first, row);
         m_rows.remove(first, row - first + 1);
+        m_rowOfStale = true;
         endRemoveRows();
         row = first - 1;
     }
@@ -263,6 +295,7 @@ void AlbumListModel::applyRefresh(const QList<AlbumSummary> &rows)
         if (position < lastPosition) {
             beginResetModel();
             m_rows = rows;
+            m_rowOfStale = true;
             endResetModel();
             return;
         }
@@ -285,11 +318,13 @@ void AlbumListModel::applyRefresh(const QList<AlbumSummary> &rows)
         beginInsertRows({}, i, end);
         for (int j = i; j <= end; ++j)
             m_rows.insert(j, rows.at(j));
+        m_rowOfStale = true;
         endInsertRows();
         i = end + 1;
     }
     if (!m_rows.isEmpty()) {
         m_rows = rows;
+        m_rowOfStale = true;
         Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
     }
 }

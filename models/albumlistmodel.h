@@ -4,6 +4,7 @@
 #include "store/albumquery.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QTimer>
@@ -13,6 +14,7 @@ class QThreadPool;
 namespace aime {
 
 class AlbumStore;
+class CoverImageCache;
 
 // The albums of the grid, read lazily from the store in pages (canFetchMore/fetchMore) so a
 // collection of 100,000 opens as fast as one of 100. Every read runs on the worker pool; pages
@@ -31,6 +33,7 @@ public:
         FormatRole,
         CoverFileRole,
         AddedAtRole,
+        CoverRole, // changes when the cover is ready (see CoverImageCache)
     };
     Q_ENUM(Role)
 
@@ -54,6 +57,11 @@ public:
     void reload();
 
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    // Covers: a row repaints (dataChanged with CoverRole) when its cover is ready.
+    void setCoverCache(CoverImageCache *covers);
+    CoverImageCache *coverCache() const { return m_covers; }
+    // The row's album as the grid paints it; null for a row out of range.
+    const AlbumSummary *summaryAt(int row) const;
     // Albums matching the query in the whole store; -1 until counted.
     int totalCount() const { return m_totalCount; }
     bool isLoading() const { return m_loading; }
@@ -90,6 +98,10 @@ private:
     int m_totalCount = -1;
     quint64 m_generation = 0;
     QTimer m_refreshTimer;
+    CoverImageCache *m_covers = nullptr;
+    // Album id to row, rebuilt when a cover arrives after the rows changed.
+    mutable QHash<qint64, int> m_rowOf;
+    mutable bool m_rowOfStale = true;
 };
 
 } // namespace aime

@@ -1,10 +1,13 @@
 #include "albumgriddelegate.h"
 
 #include "albumlistmodel.h"
+#include "coverimagecache.h"
 #include "coverplaceholder.h"
 
 #include <QApplication>
 #include <QPainter>
+
+#include <cmath>
 
 namespace aime {
 
@@ -19,6 +22,13 @@ AlbumGridDelegate::AlbumGridDelegate(QObject *parent) : QStyledItemDelegate(pare
 void AlbumGridDelegate::setCoverSize(int pixels)
 {
     m_coverSize = std::clamp(pixels, minimumCoverSize, maximumCoverSize);
+}
+
+int AlbumGridDelegate::decodedSize(int pixels, qreal ratio)
+{
+    constexpr int step = 64;
+    const int device = int(std::ceil(pixels * ratio));
+    return (device + step - 1) / step * step;
 }
 
 QSize AlbumGridDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -48,7 +58,21 @@ void AlbumGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QRectF cover(cell.left() + padding, cell.top() + padding, m_coverSize, m_coverSize);
     const QString title = index.data(AlbumListModel::TitleRole).toString();
     const QString artist = index.data(AlbumListModel::ArtistRole).toString();
-    CoverPlaceholder::paint(painter, cover, artist, title);
+    const auto *albums = qobject_cast<const AlbumListModel *>(index.model());
+    const AlbumSummary *album = albums ? albums->summaryAt(index.row()) : nullptr;
+    const qreal ratio = option.widget ? option.widget->devicePixelRatioF() : 1.0;
+    const QPixmap image
+        = m_covers && album ? m_covers->cover(*album, decodedSize(m_coverSize, ratio)) : QPixmap();
+    if (image.isNull()) {
+        CoverPlaceholder::paint(painter, cover, artist, title);
+    } else {
+        // Letterboxed in its square when it is not one.
+        painter->setRenderHint(QPainter::SmoothPixmapTransform);
+        const QSizeF shown = QSizeF(image.size()).scaled(cover.size(), Qt::KeepAspectRatio);
+        const QRectF target(cover.center().x() - shown.width() / 2,
+                            cover.center().y() - shown.height() / 2, shown.width(), shown.height());
+        painter->drawPixmap(target, image, QRectF(image.rect()));
+    }
 
     QFont titleFont = option.font;
     titleFont.setBold(true);

@@ -1,6 +1,8 @@
 #include "albumgridview.h"
 
 #include "albumgriddelegate.h"
+#include "albumlistmodel.h"
+#include "coverimagecache.h"
 
 #include <QResizeEvent>
 #include <QScrollBar>
@@ -34,6 +36,52 @@ AlbumGridView::AlbumGridView(QWidget *parent)
     setMouseTracking(true);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setDragEnabled(false);
+
+    // Scrolling settles before the wanted covers are worked out: a fling passes thousands.
+    m_wantedDelay.setSingleShot(true);
+    m_wantedDelay.setInterval(60);
+    connect(&m_wantedDelay, &QTimer::timeout, this, &AlbumGridView::updateWantedCovers);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, &m_wantedDelay,
+            qOverload<>(&QTimer::start));
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, &m_wantedDelay,
+            qOverload<>(&QTimer::start));
+}
+
+void AlbumGridView::setCoverCache(CoverImageCache *covers)
+{
+    m_covers = covers;
+    m_delegate->setCoverCache(covers);
+    m_wantedDelay.start();
+}
+
+void AlbumGridView::updateWantedCovers()
+{
+    auto *albums = qobject_cast<AlbumListModel *>(model());
+    if (!m_covers || !albums || albums->rowCount() == 0)
+        return;
+    const QRect area = viewport()->rect();
+    QModelIndex first = indexAt(area.topLeft() + QPoint(cellGap, cellGap));
+    QModelIndex last = indexAt(area.bottomRight() - QPoint(cellGap, cellGap));
+    if (!first.isValid())
+        first = albums->index(0);
+    if (!last.isValid())
+        last = albums->index(albums->rowCount() - 1);
+    // One screen ahead and one behind stay wanted; the screen ahead is asked for now.
+    const int screen = last.row() - first.row() + 1;
+    const int from = qMax(0, first.row() - screen);
+    const int to = qMin(albums->rowCount() - 1, last.row() + screen);
+    const int pixels = AlbumGridDelegate::decodedSize(m_delegate->coverSize(), devicePixelRatioF());
+    QSet<qint64> wanted;
+    wanted.reserve(to - from + 1);
+    for (int row = from; row <= to; ++row) {
+        if (const AlbumSummary *album = albums->summaryAt(row))
+            wanted.insert(album->id);
+    }
+    m_covers->setWanted(wanted);
+    for (int row = last.row() + 1; row <= to; ++row) {
+        if (const AlbumSummary *album = albums->summaryAt(row))
+            m_covers->cover(*album, pixels);
+    }
 }
 
 int AlbumGridView::coverSize() const
@@ -43,6 +91,7 @@ int AlbumGridView::coverSize() const
 
 void AlbumGridView::setCoverSize(int pixels)
 {
+    m_wantedDelay.start();
     const int before = m_delegate->coverSize();
     m_delegate->setCoverSize(pixels);
     if (m_delegate->coverSize() == before)
@@ -73,6 +122,7 @@ void AlbumGridView::resizeEvent(QResizeEvent *event)
 {
     QListView::resizeEvent(event);
     updateGridSize();
+    m_wantedDelay.start();
 }
 
 void AlbumGridView::updateGridSize()

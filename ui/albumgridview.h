@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QListView>
+#include <QTimer>
 
 namespace aime {
 
 class AlbumGridDelegate;
+class CoverImageCache;
 
 // The cover grid: icon mode, uniform cells, zoomable with Ctrl+wheel (and View > Zoom).
 class AlbumGridView : public QListView
@@ -19,6 +21,8 @@ public:
     void zoomIn();
     void zoomOut();
     void resetZoom();
+    // Covers for the albums on screen and one screen ahead; others' downloads are abandoned.
+    void setCoverCache(CoverImageCache *covers);
 
 Q_SIGNALS:
     void coverSizeChanged(int pixels);
@@ -29,8 +33,11 @@ protected:
 
 private:
     void updateGridSize();
+    void updateWantedCovers();
 
     AlbumGridDelegate *m_delegate;
+    CoverImageCache *m_covers = nullptr;
+    QTimer m_wantedDelay;
 };
 
 } // namespace aime

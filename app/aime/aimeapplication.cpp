@@ -3,10 +3,15 @@
 #include "ai/aisettings.h"
 #include "ai/descriptionservice.h"
 #include "ai/llmclient.h"
+#include "albumgridview.h"
 #include "albumlistmodel.h"
 #include "core/datalocation.h"
 #include "core/futurecallback.h"
 #include "core/workerpool.h"
+#include "coverimagecache.h"
+#include "covers/coverdiskcache.h"
+#include "covers/coverfetcher.h"
+#include "covers/imageclient.h"
 #include "credentials/accountmanager.h"
 #include "credentials/credentialstore.h"
 #include "credentials/keychainbackend.h"
@@ -21,9 +26,11 @@
 #include "searchresultmodel.h"
 #include "store/albumstore.h"
 
+#include <QDir>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QSettings>
 #include <QtConcurrent>
 
 Q_LOGGING_CATEGORY(lcApp, "aime.app")
@@ -69,7 +76,20 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
                                                 m_spotify.get());
     m_imports->setMusicBrainzClient(m_musicBrainz.get());
     m_imports->setDescriptionService(m_descriptions.get());
+    m_coverDisk = std::make_unique<CoverDiskCache>(
+        QDir(dataDir).filePath(QStringLiteral("covers")),
+        QSettings().value(QStringLiteral("covers/cacheMegabytes"), 500).toLongLong() * 1024 * 1024);
+    m_images = std::make_unique<ImageClient>(tr("Cover images"), m_network.get(), m_pool.get(),
+                                             ImageClient::defaultLimits());
+    m_coverArt = std::make_unique<ImageClient>(tr("The Cover Art Archive"), m_network.get(),
+                                               m_pool.get(), ImageClient::defaultLimits());
+    m_coverFetcher
+        = std::make_unique<CoverFetcher>(m_coverDisk.get(), m_pool.get(), m_images.get(),
+                                         m_coverArt.get(), m_discogs.get(), endpoints.coverArt);
+    m_covers = std::make_unique<CoverImageCache>(m_store.get(), m_pool.get(), m_coverDisk.get(),
+                                                 m_coverFetcher.get());
     m_albums = std::make_unique<AlbumListModel>(m_store.get(), m_pool.get());
+    m_albums->setCoverCache(m_covers.get());
     m_searchResults = std::make_unique<SearchResultModel>(SearchServices {
         m_store.get(), m_pool.get(), m_spotify.get(), m_discogs.get(), m_musicBrainz.get()});
     QString timeoutProblem;
@@ -84,6 +104,7 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
     m_window->setImportManager(m_imports.get());
     m_window->setSearchModel(m_searchResults.get());
     m_window->setDescriptionService(m_descriptions.get());
+    m_window->gridView()->setCoverCache(m_covers.get());
 }
 
 AimeApplication::~AimeApplication()
@@ -91,6 +112,10 @@ AimeApplication::~AimeApplication()
     m_window.reset();
     m_searchResults.reset();
     m_albums.reset();
+    m_covers.reset();
+    m_coverFetcher.reset();
+    m_coverArt.reset();
+    m_images.reset();
     m_imports.reset();
     m_accounts.reset();
     m_credentials.reset();
@@ -128,6 +153,13 @@ void AimeApplication::start()
                             });
     }
     AlbumStore *store = m_store.get();
+    // The covers' folder is read once, off the GUI thread (it may hold thousands of files).
+    CoverDiskCache *coverDisk = m_coverDisk.get();
+    (void)QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()), [coverDisk] {
+        QString error;
+        if (!coverDisk->load(&error))
+            qWarning().noquote() << error;
+    });
     onFinished(QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()),
                                  [store] { return store->open(); }),
                this, [this](const StoreStatus &status) {

@@ -12,6 +12,10 @@ namespace aime {
 class AccountManager;
 class AlbumListModel;
 class AlbumStore;
+class CoverDiskCache;
+class CoverFetcher;
+class CoverImageCache;
+class ImageClient;
 class CredentialStore;
 class DescriptionService;
 class DiscogsClient;
@@ -49,6 +53,11 @@ public:
     SearchResultModel *searchResults() const { return m_searchResults.get(); }
     LlmClient *llm() const { return m_llm.get(); }
     DescriptionService *descriptions() const { return m_descriptions.get(); }
+    CoverDiskCache *coverDiskCache() const { return m_coverDisk.get(); }
+    CoverFetcher *coverFetcher() const { return m_coverFetcher.get(); }
+    CoverImageCache *covers() const { return m_covers.get(); }
+    ImageClient *coverArtClient() const { return m_coverArt.get(); }
+    ImageClient *imageClient() const { return m_images.get(); }
 
 private:
     std::unique_ptr<AlbumStore> m_store;
@@ -59,6 +68,11 @@ private:
     std::unique_ptr<MusicBrainzClient> m_musicBrainz;
     std::unique_ptr<LlmClient> m_llm;
     std::unique_ptr<DescriptionService> m_descriptions;
+    std::unique_ptr<CoverDiskCache> m_coverDisk;
+    std::unique_ptr<ImageClient> m_images;
+    std::unique_ptr<ImageClient> m_coverArt;
+    std::unique_ptr<CoverFetcher> m_coverFetcher;
+    std::unique_ptr<CoverImageCache> m_covers;
     std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<ImportManager> m_imports;

@@ -51,6 +51,8 @@ bool CoverDiskCache::load(QString *error)
     QMutexLocker lock(&m_mutex);
     m_entries = std::move(entries);
     m_size = size;
+    for (const Entry &entry : std::as_const(m_entries))
+        m_stamp = qMax(m_stamp, entry.lastUse);
     evictLocked({});
     return true;
 }
@@ -83,14 +85,38 @@ int CoverDiskCache::count() const
 void CoverDiskCache::touchLocked(const QString &fileName, Entry &entry)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now - entry.lastUse > touchIntervalMs) {
-        // The next start reads the order of use back from the file times.
-        QFile file(QDir(m_folder).filePath(fileName));
+    // The file time is written later, and not for every look: a scroll looks at thousands.
+    if (now - entry.lastUse > touchIntervalMs)
+        m_usedSinceSaved.insert(fileName);
+    entry.lastUse = nextStampLocked();
+}
+
+qint64 CoverDiskCache::nextStampLocked()
+{
+    m_stamp = qMax(m_stamp + 1, QDateTime::currentMSecsSinceEpoch());
+    return m_stamp;
+}
+
+void CoverDiskCache::persistUse()
+{
+    QMutexLocker lock(&m_mutex);
+    persistUseLocked();
+}
+
+void CoverDiskCache::persistUseLocked()
+{
+    // The next start reads the order of use back from the file times.
+    const QDir dir(m_folder);
+    for (const QString &fileName : std::as_const(m_usedSinceSaved)) {
+        const auto entry = m_entries.constFind(fileName);
+        if (entry == m_entries.constEnd())
+            continue;
+        QFile file(dir.filePath(fileName));
         if (file.open(QIODevice::ReadWrite))
-            file.setFileTime(QDateTime::fromMSecsSinceEpoch(now),
+            file.setFileTime(QDateTime::fromMSecsSinceEpoch(entry->lastUse),
                              QFileDevice::FileModificationTime);
     }
-    entry.lastUse = qMax(entry.lastUse + 1, now);
+    m_usedSinceSaved.clear();
 }
 
 QString CoverDiskCache::lookup(const QString &key)
@@ -120,21 +146,28 @@ QString CoverDiskCache::store(const QString &key, const QByteArray &bytes, QStri
     const auto old = m_entries.constFind(fileName);
     if (old != m_entries.constEnd())
         m_size -= old->size;
-    m_entries.insert(fileName, {bytes.size(), QDateTime::currentMSecsSinceEpoch()});
+    m_entries.insert(fileName, {bytes.size(), nextStampLocked()});
     m_size += bytes.size();
     evictLocked(fileName);
+    persistUseLocked();
     return path;
 }
 
 void CoverDiskCache::remove(const QString &key)
 {
-    const QString fileName = fileNameFor(key);
+    removeFile(QDir(m_folder).filePath(fileNameFor(key)));
+}
+
+void CoverDiskCache::removeFile(const QString &path)
+{
+    const QString fileName = QFileInfo(path).fileName();
     QMutexLocker lock(&m_mutex);
     const auto it = m_entries.constFind(fileName);
     if (it == m_entries.constEnd())
         return;
     m_size -= it->size;
     m_entries.erase(it);
+    m_usedSinceSaved.remove(fileName);
     QFile::remove(QDir(m_folder).filePath(fileName));
 }
 
@@ -156,6 +189,7 @@ void CoverDiskCache::evictLocked(const QString &keep)
         Q_UNUSED(lastUse);
         m_size -= m_entries.value(fileName).size;
         m_entries.remove(fileName);
+        m_usedSinceSaved.remove(fileName);
         if (!QFile::remove(dir.filePath(fileName)))
             qCWarning(lcCovers).noquote() << "cannot remove" << fileName << "from the cover cache";
     }

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 
 namespace aime {
@@ -40,6 +41,10 @@ public:
     QString store(const QString &key, const QByteArray &bytes, QString *error = nullptr);
     // Forgets a file found broken, so the next request fetches it again.
     void remove(const QString &key);
+    void removeFile(const QString &path);
+    // Writes the order of use back to the files' times (lookup() only notes it in memory, as it
+    // may run on the GUI thread); store() does it too. Call from the pool.
+    void persistUse();
 
     static QString fileNameFor(const QString &key);
 
@@ -51,12 +56,17 @@ private:
     };
     void evictLocked(const QString &keep);
     void touchLocked(const QString &fileName, Entry &entry);
+    void persistUseLocked();
+    // Strictly increasing, so two uses within one millisecond still have an order.
+    qint64 nextStampLocked();
 
     const QString m_folder;
     mutable QMutex m_mutex;
     qint64 m_limit;
     qint64 m_size = 0;
     QHash<QString, Entry> m_entries; // by file name
+    QSet<QString> m_usedSinceSaved;
+    qint64 m_stamp = 0;
 };
 
 } // namespace aime

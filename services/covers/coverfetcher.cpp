@@ -104,8 +104,7 @@ void CoverFetcher::tryNext(qint64 albumId)
             && !active.request.providerImage.isEmpty()) {
             url = active.request.providerImage;
             // Discogs serves its images only with the token, through its own gate.
-            const bool discogs
-                = m_discogs && m_discogs->mayFetchImage(url) && url.host() != m_coverArtBase.host();
+            const bool discogs = m_discogs && m_discogs->mayFetchImage(url);
             // A cached copy of this address is used as it is.
             const QString cached = m_cache->lookup(url.toString());
             if (!cached.isEmpty()) {

@@ -74,6 +74,8 @@ struct AlbumSummary
     QString format;
     QString coverFile;
     QDateTime addedAt;
+    QString coverUrl; // the image the album's provider named
+    QString musicBrainzRelease; // for the Cover Art Archive; empty when none is known
 };
 
 } // namespace aime

@@ -106,7 +106,8 @@ GateReply *DiscogsClient::search(const QString &query, int page, Handler<AlbumLi
 bool DiscogsClient::mayFetchImage(const QUrl &url) const
 {
     const QString host = url.host().toLower();
-    return host == m_baseUrl.host().toLower() || host == QLatin1String("discogs.com")
+    const bool apiHost = host == m_baseUrl.host().toLower() && url.port(443) == m_baseUrl.port(443);
+    return apiHost || host == QLatin1String("discogs.com")
         || host.endsWith(QLatin1String(".discogs.com"));
 }
 

@@ -135,7 +135,12 @@ bool execWith(QSqlQuery &query, const QVariantList &values)
     return query.exec();
 }
 
-constexpr auto summaryColumns = "id, title, artist, year, format, cover_file, added_at";
+// The MusicBrainz release lets the Cover Art Archive find a cover; the subquery runs only for
+// the rows of the page (album_sources_album index).
+constexpr auto summaryColumns
+    = "id, title, artist, year, format, cover_file, added_at, cover_url, "
+      "(SELECT s.external_id FROM album_sources s WHERE s.album_id = albums.id AND "
+      "s.provider = 'musicbrainz' ORDER BY s.id LIMIT 1)";
 
 } // namespace
 
@@ -854,6 +859,23 @@ QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions
     return {};
 }
 
+bool AlbumStore::setCoverFile(qint64 albumId, const QString &path)
+{
+    if (!status().ok())
+        return false;
+    QMutexLocker writeLock(&m_writeMutex);
+    QSqlDatabase db = connection();
+    ScopedTransaction transaction(db);
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE albums SET cover_file = ? WHERE id = ?"));
+    if (!transaction.isActive() || !execWith(update, {textOrNull(path), albumId})
+        || !transaction.commit()) {
+        qCWarning(lcStore) << "cannot keep the cover's file:" << update.lastError().text();
+        return false;
+    }
+    return true;
+}
+
 QList<qint64> AlbumStore::albumIdsWithoutDescription(qint64 after, int limit, QString *error)
 {
     QList<qint64> ids;
@@ -1003,7 +1025,7 @@ SummaryPage AlbumStore::summaries(const AlbumQuery &query, const PageCursor &aft
         qCWarning(lcStore) << "summaries failed:" << page.error;
         return page;
     }
-    const int keyStart = 7;
+    const int keyStart = 9;
     page.rows.reserve(limit);
     while (select.next()) {
         if (page.rows.size() == limit) {
@@ -1018,6 +1040,8 @@ SummaryPage AlbumStore::summaries(const AlbumQuery &query, const PageCursor &aft
         summary.format = select.value(4).toString();
         summary.coverFile = select.value(5).toString();
         summary.addedAt = fromStoredTime(select.value(6));
+        summary.coverUrl = select.value(7).toString();
+        summary.musicBrainzRelease = select.value(8).toString();
         page.rows.append(summary);
         page.next.key.clear();
         for (int i = 0; i < spec.columns.size(); ++i)

@@ -96,6 +96,8 @@ public:
     // -1 on error.
     int count(const AlbumQuery &query);
     std::optional<Album> album(qint64 id);
+    // Where the album's cover is kept (the disk cache's file), or empty to forget it.
+    bool setCoverFile(qint64 albumId, const QString &path);
     // Calls visit for every album, full details included, in id order and in batches; stops early
     // when visit returns false. Returns false on a database error.
     bool forEachAlbum(const std::function<bool(const Album &)> &visit, QString *error = nullptr);

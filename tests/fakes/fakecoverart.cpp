@@ -1,6 +1,7 @@
 #include "fakecoverart.h"
 
 #include "fakedice.h"
+#include "fakeimage.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -113,20 +114,7 @@ QColor FakeCoverArt::colourOf(const QString &releaseMbid, bool back)
 
 QByteArray FakeCoverArt::jpeg(const QString &releaseMbid, bool back, int size)
 {
-    const QString key = QStringLiteral("%1/%2/%3").arg(releaseMbid.toLower()).arg(back).arg(size);
-    if (const QByteArray *cached = m_jpegs.object(key))
-        return *cached;
-    QImage image(size, size, QImage::Format_RGB32);
-    image.fill(colourOf(releaseMbid, back));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, "jpeg");
-    writer.setQuality(85);
-    if (!writer.write(image))
-        return {};
-    m_jpegs.insert(key, new QByteArray(bytes), bytes.size());
-    return bytes;
+    return FakeImage::jpeg(colourOf(releaseMbid, back), size);
 }
 
 FakeResponse FakeCoverArt::handle(const QHttpServerRequest &request)

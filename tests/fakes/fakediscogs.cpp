@@ -1,10 +1,12 @@
 #include "fakediscogs.h"
 
 #include "fakedice.h"
+#include "fakeimage.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -298,6 +300,23 @@ FakeResponse FakeDiscogs::handle(const QHttpServerRequest &request)
     return response;
 }
 
+FakeResponse FakeDiscogs::image(const QString &name, Auth auth) const
+{
+    if (auth != Auth::Valid)
+        return error(401, "You must authenticate to access this resource.");
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\d+)-(?:(?:primary|secondary)-)?(150|600)\\.jpeg$"));
+    const QRegularExpressionMatch match = pattern.match(name);
+    const qint64 id = match.hasMatch() ? match.captured(1).toLongLong() : 0;
+    if (id < FirstReleaseId || id >= FirstReleaseId + m_options.albumCount)
+        return error(404, "The requested resource was not found.");
+    FakeResponse response;
+    response.headers = {{"Content-Type", "image/jpeg"}};
+    response.body
+        = FakeImage::jpeg(FakeImage::colourOf(QString::number(id)), match.captured(2).toInt());
+    return response;
+}
+
 FakeResponse FakeDiscogs::route(const QHttpServerRequest &request, Auth auth)
 {
     // Only GET is modelled; anything else is an unknown resource.
@@ -317,6 +336,9 @@ FakeResponse FakeDiscogs::route(const QHttpServerRequest &request, Auth auth)
             return collection(parts.at(1), request, auth);
         if (parts == QStringList {QStringLiteral("database"), QStringLiteral("search")})
             return search(request, auth);
+        // Discogs serves its (signed) image URLs only to authenticated requests.
+        if (parts.size() == 2 && parts.at(0) == QLatin1String("images"))
+            return image(parts.at(1), auth);
         // The profile and the folder list, which clients such as python3-discogs-client walk
         // before they reach a folder's releases.
         if (parts.size() == 2 && parts.at(0) == QLatin1String("users"))

@@ -88,6 +88,7 @@ private:
     FakeResponse profile(const QString &user) const;
     FakeResponse folders(const QString &user, const QString &folder, Auth auth) const;
     FakeResponse release(qint64 id, Auth auth) const;
+    FakeResponse image(const QString &name, Auth auth) const;
     FakeResponse collection(const QString &user, const QHttpServerRequest &request,
                             Auth auth) const;
     FakeResponse search(const QHttpServerRequest &request, Auth auth) const;

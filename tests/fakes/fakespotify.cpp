@@ -1,6 +1,7 @@
 #include "fakespotify.h"
 
 #include "fakedice.h"
+#include "fakeimage.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -492,6 +493,18 @@ FakeResponse FakeSpotify::handle(const QHttpServerRequest &request)
     const QStringList parts = request.url().path().split(u'/', Qt::SkipEmptyParts);
     if (!parts.isEmpty() && parts.first() == QLatin1String("v1"))
         return webApi(request, parts.mid(1));
+    // The image host (i.scdn.co) is public: no token. The image is a solid colour of its album.
+    if (parts.size() == 2 && parts.first() == QLatin1String("images")) {
+        static const QRegularExpression name(QStringLiteral("^([A-Za-z0-9]+)-(640|300|64)\\.jpg$"));
+        const QRegularExpressionMatch match = name.match(parts.at(1));
+        if (!match.hasMatch())
+            return plainText(404, "Not Found");
+        FakeResponse image;
+        image.headers = {{"Content-Type", "image/jpeg"}};
+        image.body
+            = FakeImage::jpeg(FakeImage::colourOf(match.captured(1)), match.captured(2).toInt());
+        return image;
+    }
     const bool get = request.method() == QHttpServerRequest::Method::Get;
     if (parts == QStringList {QStringLiteral("authorize")})
         return get ? authorize(request) : plainText(405, "Method Not Allowed");
@@ -907,7 +920,7 @@ QJsonObject FakeSpotify::simplifiedAlbum(int index) const
     if (album.precision == 0)
         date += QStringLiteral("-%1").arg(album.day, 2, 10, QLatin1Char('0'));
 
-    // Widest first, on the fake's own host; the fake does not serve them (404).
+    // Widest first, on the fake's own host, which serves them as the image host does.
     QJsonArray images;
     for (const int size : {640, 300, 64}) {
         images.append(

@@ -1,0 +1,163 @@
+#include "coverimagecache.h"
+
+#include "core/futurecallback.h"
+#include "covers/coverdiskcache.h"
+#include "covers/coverfetcher.h"
+#include "covers/imageclient.h"
+#include "store/albumstore.h"
+
+#include <QFileInfo>
+#include <QImageReader>
+#include <QtConcurrent>
+
+namespace aime {
+
+CoverImageCache::CoverImageCache(AlbumStore *store, QThreadPool *pool, CoverDiskCache *disk,
+                                 CoverFetcher *fetcher, QObject *parent)
+    : QObject(parent),
+      m_store(store),
+      m_pool(pool),
+      m_disk(disk),
+      m_fetcher(fetcher),
+      m_pixmaps(int(defaultMemoryBytes / 1024))
+{
+    if (!m_fetcher)
+        return;
+    connect(m_fetcher, &CoverFetcher::coverReady, this,
+            [this](qint64 albumId, const QString &path) {
+                const auto fetching = m_fetching.take(albumId);
+                if (fetching.first.id == 0)
+                    return;
+                AlbumSummary album = fetching.first;
+                album.coverFile = path;
+                // The store remembers where the cover is, so the next start goes straight to the
+                // file.
+                AlbumStore *store = m_store;
+                (void)QtConcurrent::run(
+                    m_pool, [store, albumId, path] { store->setCoverFile(albumId, path); });
+                m_loading.remove(keyOf(albumId, fetching.second));
+                load(album, fetching.second);
+            });
+    connect(m_fetcher, &CoverFetcher::coverMissing, this, [this](qint64 albumId, const QString &) {
+        const auto fetching = m_fetching.take(albumId);
+        m_loading.remove(keyOf(albumId, fetching.second));
+        m_missing.insert(albumId);
+    });
+}
+
+CoverImageCache::~CoverImageCache() = default;
+
+QString CoverImageCache::keyOf(qint64 albumId, int pixels)
+{
+    return QStringLiteral("%1/%2").arg(albumId).arg(pixels);
+}
+
+void CoverImageCache::setMemoryLimit(qint64 bytes)
+{
+    m_pixmaps.setMaxCost(int(qMax<qint64>(1024, bytes) / 1024));
+}
+
+qint64 CoverImageCache::memoryUsed() const
+{
+    return qint64(m_pixmaps.totalCost()) * 1024;
+}
+
+QPixmap CoverImageCache::cover(const AlbumSummary &album, int pixels)
+{
+    const QString key = keyOf(album.id, pixels);
+    if (const QPixmap *ready = m_pixmaps.object(key))
+        return *ready;
+    if (!m_missing.contains(album.id) && !m_loading.contains(key)) {
+        m_loading.insert(key);
+        if (album.coverFile.isEmpty())
+            fetch(album, pixels);
+        else
+            load(album, pixels);
+    }
+    return {};
+}
+
+void CoverImageCache::setWanted(const QSet<qint64> &albumIds)
+{
+    for (auto it = m_fetching.begin(); it != m_fetching.end();) {
+        if (albumIds.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        m_fetcher->cancel(it.key());
+        m_loading.remove(keyOf(it.key(), it->second));
+        it = m_fetching.erase(it);
+    }
+}
+
+CoverImageCache::Decoded CoverImageCache::decode(const QString &path, int pixels)
+{
+    Decoded result;
+    result.path = path;
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    const QSize full = reader.size();
+    if (!full.isValid()) {
+        result.broken = QFileInfo::exists(path);
+        return result;
+    }
+    // Scaled while decoding (JPEG decodes at 1/2, 1/4, 1/8 for free), then to the exact size.
+    reader.setScaledSize(full.scaled(pixels, pixels, Qt::KeepAspectRatio));
+    result.image = reader.read();
+    result.broken = result.image.isNull();
+    return result;
+}
+
+void CoverImageCache::load(const AlbumSummary &album, int pixels)
+{
+    const QString path = album.coverFile;
+    onFinished(QtConcurrent::run(m_pool, [path, pixels] { return decode(path, pixels); }), this,
+               [this, album, pixels](const Decoded &result) { decoded(album, pixels, result); });
+}
+
+void CoverImageCache::decoded(const AlbumSummary &album, int pixels, const Decoded &result)
+{
+    const QString key = keyOf(album.id, pixels);
+    if (!result.image.isNull()) {
+        m_loading.remove(key);
+        auto *pixmap = new QPixmap(QPixmap::fromImage(result.image));
+        const int cost = qMax(1, int(qint64(pixmap->width()) * pixmap->height() * 4 / 1024));
+        m_pixmaps.insert(key, pixmap, cost);
+        Q_EMIT coverReady(album.id);
+        return;
+    }
+    // The file is broken or gone (removed behind AIME's back): dropped and fetched again, once.
+    if (!result.path.isEmpty()) {
+        if (m_refetched.contains(album.id)) {
+            m_loading.remove(key);
+            m_missing.insert(album.id);
+            return;
+        }
+        m_refetched.insert(album.id);
+        if (m_disk)
+            m_disk->removeFile(result.path);
+        else
+            QFile::remove(result.path);
+    }
+    AlbumSummary withoutFile = album;
+    withoutFile.coverFile.clear();
+    fetch(withoutFile, pixels);
+}
+
+void CoverImageCache::fetch(const AlbumSummary &album, int pixels)
+{
+    if (!m_fetcher || (album.coverUrl.isEmpty() && album.musicBrainzRelease.isEmpty())) {
+        m_loading.remove(keyOf(album.id, pixels));
+        m_missing.insert(album.id);
+        return;
+    }
+    m_fetching.insert(album.id, {album, pixels});
+    CoverRequest request;
+    request.albumId = album.id;
+    request.providerImage = QUrl(album.coverUrl);
+    request.musicBrainzRelease = album.musicBrainzRelease;
+    request.size = pixels <= 250 ? 250 : 500;
+    m_fetcher->request(request);
+}
+
+} // namespace aime
