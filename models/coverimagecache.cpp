@@ -35,12 +35,13 @@ CoverImageCache::CoverImageCache(AlbumStore *store, QThreadPool *pool, CoverDisk
                 AlbumStore *store = m_store;
                 (void)QtConcurrent::run(
                     m_pool, [store, albumId, path] { store->setCoverFile(albumId, path); });
-                m_loading.remove(keyOf(albumId, fetching.second));
-                load(album, fetching.second);
+                for (const int pixels : fetching.second)
+                    load(album, pixels);
             });
     connect(m_fetcher, &CoverFetcher::coverMissing, this, [this](qint64 albumId, const QString &) {
         const auto fetching = m_fetching.take(albumId);
-        m_loading.remove(keyOf(albumId, fetching.second));
+        for (const int pixels : fetching.second)
+            m_loading.remove(keyOf(albumId, pixels));
         m_missing.insert(albumId);
     });
 }
@@ -85,7 +86,8 @@ void CoverImageCache::setWanted(const QSet<qint64> &albumIds)
             continue;
         }
         m_fetcher->cancel(it.key());
-        m_loading.remove(keyOf(it.key(), it->second));
+        for (const int pixels : it->second)
+            m_loading.remove(keyOf(it.key(), pixels));
         it = m_fetching.erase(it);
     }
 }
@@ -120,6 +122,7 @@ void CoverImageCache::decoded(const AlbumSummary &album, int pixels, const Decod
     const QString key = keyOf(album.id, pixels);
     if (!result.image.isNull()) {
         m_loading.remove(key);
+        m_files.insert(album.id, result.path);
         auto *pixmap = new QPixmap(QPixmap::fromImage(result.image));
         const int cost = qMax(1, int(qint64(pixmap->width()) * pixmap->height() * 4 / 1024));
         m_pixmaps.insert(key, pixmap, cost);
@@ -151,7 +154,13 @@ void CoverImageCache::fetch(const AlbumSummary &album, int pixels)
         m_missing.insert(album.id);
         return;
     }
-    m_fetching.insert(album.id, {album, pixels});
+    const auto already = m_fetching.find(album.id);
+    if (already != m_fetching.end()) {
+        // One download serves every size.
+        already->second.append(pixels);
+        return;
+    }
+    m_fetching.insert(album.id, {album, {pixels}});
     CoverRequest request;
     request.albumId = album.id;
     request.providerImage = QUrl(album.coverUrl);

@@ -43,6 +43,8 @@ public:
     qint64 memoryUsed() const;
     // Albums known to have no cover anywhere (the placeholder is final for this run).
     bool isMissing(qint64 albumId) const { return m_missing.contains(albumId); }
+    // The file of the album's cover once it is known (stored, or just downloaded); else empty.
+    QString fileOf(qint64 albumId) const { return m_files.value(albumId); }
 
 Q_SIGNALS:
     void coverReady(qint64 albumId);
@@ -66,9 +68,11 @@ private:
     CoverFetcher *m_fetcher;
     QCache<QString, QPixmap> m_pixmaps; // cost in KiB
     QSet<QString> m_loading;
-    QHash<qint64, std::pair<AlbumSummary, int>> m_fetching; // album and the size asked
+    // Albums being downloaded, with every size asked for meanwhile.
+    QHash<qint64, std::pair<AlbumSummary, QList<int>>> m_fetching;
     QSet<qint64> m_missing;
     QSet<qint64> m_refetched;
+    QHash<qint64, QString> m_files;
 };
 
 } // namespace aime

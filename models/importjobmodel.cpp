@@ -91,6 +91,8 @@ QString ImportJobModel::describe(const ImportJobRecord &record)
         return tr("Discogs collection of %1").arg(user);
     if (record.source == QLatin1String("spotify"))
         return tr("Spotify saved albums");
+    if (record.source == QLatin1String("covers"))
+        return tr("Fetch missing covers");
     if (record.source == QLatin1String("describe")) {
         const int chosen = int(record.params.value(QStringLiteral("albums")).toArray().size());
         if (chosen == 0)

@@ -1,15 +1,21 @@
 #include "detailspane.h"
 
 #include "ai/descriptionservice.h"
+#include "coverimagecache.h"
 #include "coverplaceholder.h"
 #include "descriptionpanel.h"
 #include "store/albumstore.h"
 
+#include <QClipboard>
+#include <QDesktopServices>
 #include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStandardItemModel>
@@ -23,6 +29,7 @@ namespace aime {
 namespace {
 
 constexpr int coverPixels = 240;
+constexpr int largeCoverPixels = 500;
 
 QLabel *plainLabel(QWidget *parent, const QString &objectName)
 {
@@ -106,6 +113,26 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
     m_cover->setObjectName(QStringLiteral("detailsCover"));
     m_cover->setFixedSize(coverPixels, coverPixels);
     layout->addWidget(m_cover, 0, Qt::AlignHCenter);
+    m_openImage = new QPushButton(tr("&Open image"), content);
+    m_openImage->setObjectName(QStringLiteral("openCoverButton"));
+    m_openImage->setToolTip(tr("Open the cover in the image viewer"));
+    m_copyImage = new QPushButton(tr("Cop&y image"), content);
+    m_copyImage->setObjectName(QStringLiteral("copyCoverButton"));
+    auto *coverButtons = new QHBoxLayout;
+    coverButtons->addStretch(1);
+    coverButtons->addWidget(m_openImage);
+    coverButtons->addWidget(m_copyImage);
+    coverButtons->addStretch(1);
+    layout->addLayout(coverButtons);
+    connect(m_openImage, &QPushButton::clicked, this, [this] {
+        const QString file = m_covers && m_shown ? m_covers->fileOf(m_shown->id) : QString();
+        if (!file.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(file));
+    });
+    connect(m_copyImage, &QPushButton::clicked, this, [this] {
+        if (!m_cover->pixmap().isNull())
+            QGuiApplication::clipboard()->setPixmap(m_cover->pixmap());
+    });
 
     m_title = plainLabel(content, QStringLiteral("detailsTitle"));
     QFont titleFont = m_title->font();
@@ -205,6 +232,59 @@ void DetailsPane::showAlbum(qint64 albumId)
         QtConcurrent::run(m_pool, [store, albumId] { return store->album(albumId); }));
 }
 
+void DetailsPane::setCoverCache(CoverImageCache *covers)
+{
+    m_covers = covers;
+    if (covers) {
+        connect(covers, &CoverImageCache::coverReady, this, [this](qint64 albumId) {
+            if (m_shown && albumId == m_shown->id)
+                showCover();
+        });
+    }
+}
+
+void DetailsPane::showCover()
+{
+    const qreal ratio = devicePixelRatioF();
+    QPixmap cover(int(coverPixels * ratio), int(coverPixels * ratio));
+    cover.setDevicePixelRatio(ratio);
+    cover.fill(Qt::transparent);
+    QPixmap image;
+    if (m_covers && m_shown) {
+        AlbumSummary summary;
+        summary.id = m_shown->id;
+        summary.title = m_shown->title;
+        summary.artist = m_shown->artist;
+        summary.coverFile = m_shown->coverFile;
+        summary.coverUrl = m_shown->coverUrl;
+        for (const SourceRef &source : m_shown->sources) {
+            if (source.provider == u"musicbrainz" && summary.musicBrainzRelease.isEmpty())
+                summary.musicBrainzRelease = source.externalId;
+        }
+        // The large cover: the Cover Art Archive's 500 px thumbnail, or the provider's image.
+        image = m_covers->cover(summary, largeCoverPixels);
+    }
+    {
+        QPainter painter(&cover);
+        const QRectF area(0, 0, coverPixels, coverPixels);
+        if (image.isNull()) {
+            CoverPlaceholder::paint(&painter, area, m_shown ? m_shown->artist : QString(),
+                                    m_shown ? m_shown->title : QString());
+        } else {
+            painter.setRenderHint(QPainter::SmoothPixmapTransform);
+            const QSizeF shown = QSizeF(image.size()).scaled(area.size(), Qt::KeepAspectRatio);
+            painter.drawPixmap(QRectF(area.center().x() - shown.width() / 2,
+                                      area.center().y() - shown.height() / 2, shown.width(),
+                                      shown.height()),
+                               image, QRectF(image.rect()));
+        }
+    }
+    m_cover->setPixmap(cover);
+    const bool hasImage = !image.isNull();
+    m_openImage->setVisible(hasImage);
+    m_copyImage->setVisible(hasImage);
+}
+
 void DetailsPane::setDescriptionService(DescriptionService *descriptions)
 {
     m_description->setService(descriptions);
@@ -229,15 +309,8 @@ void DetailsPane::present(const std::optional<Album> &album)
             m_pages->setCurrentIndex(0);
         return;
     }
-    QPixmap cover(coverPixels * devicePixelRatioF(), coverPixels * devicePixelRatioF());
-    cover.setDevicePixelRatio(devicePixelRatioF());
-    cover.fill(Qt::transparent);
-    {
-        QPainter painter(&cover);
-        CoverPlaceholder::paint(&painter, QRectF(0, 0, coverPixels, coverPixels), album->artist,
-                                album->title);
-    }
-    m_cover->setPixmap(cover);
+    m_shown = album;
+    showCover();
     m_title->setText(album->title);
     m_artist->setText(album->artist);
     const auto setField = [this](QLabel *field, const QString &text) {

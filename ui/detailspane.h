@@ -9,6 +9,7 @@
 
 class QFormLayout;
 class QLabel;
+class QPushButton;
 class QStandardItemModel;
 class QThreadPool;
 class QTreeView;
@@ -17,6 +18,7 @@ class QStackedWidget;
 namespace aime {
 
 class AlbumStore;
+class CoverImageCache;
 class DescriptionPanel;
 class DescriptionService;
 
@@ -34,6 +36,8 @@ public:
     // Loads the album off the GUI thread; 0 shows the "nothing selected" page.
     void showAlbum(qint64 albumId);
     void refresh();
+    // The large cover; without it the placeholder shows.
+    void setCoverCache(CoverImageCache *covers);
     // Offers Generate and Edit for the description, and follows the service's changes.
     void setDescriptionService(DescriptionService *descriptions);
     DescriptionPanel *descriptionPanel() const { return m_description; }
@@ -44,6 +48,7 @@ Q_SIGNALS:
 private:
     void present(const std::optional<Album> &album);
     QLabel *addField(QFormLayout *form, const QString &label, const QString &objectName);
+    void showCover();
 
     AlbumStore *m_store;
     QThreadPool *m_pool;
@@ -52,6 +57,10 @@ private:
 
     QStackedWidget *m_pages;
     QLabel *m_cover;
+    QPushButton *m_openImage;
+    QPushButton *m_copyImage;
+    CoverImageCache *m_covers = nullptr;
+    std::optional<Album> m_shown;
     QLabel *m_title;
     QLabel *m_artist;
     QLabel *m_year;

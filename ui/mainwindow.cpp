@@ -444,6 +444,14 @@ void MainWindow::createActions()
     m_describeMissingAction->setToolTip(
         tr("A job in the Jobs panel that asks the AI endpoint for every album without one"));
     m_describeMissingAction->setEnabled(false);
+    toolsMenu->addSeparator();
+    QAction *fetchCovers = toolsMenu->addAction(tr("&Fetch missing covers"), this, [this] {
+        if (m_imports)
+            m_imports->startImport(QStringLiteral("covers"), {});
+    });
+    fetchCovers->setObjectName(QStringLiteral("fetchCoversAction"));
+    fetchCovers->setToolTip(tr("A job in the Jobs panel that downloads the cover of every album "
+                               "without one"));
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *find = viewMenu->addAction(tr("&Search collection"), QKeySequence::Find, this, [this] {

@@ -15,6 +15,7 @@
 #include "credentials/accountmanager.h"
 #include "credentials/credentialstore.h"
 #include "credentials/keychainbackend.h"
+#include "detailspane.h"
 #include "import/importmanager.h"
 #include "mainwindow.h"
 #include "providers/discogsclient.h"
@@ -90,6 +91,7 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
                                                  m_coverFetcher.get());
     m_albums = std::make_unique<AlbumListModel>(m_store.get(), m_pool.get());
     m_albums->setCoverCache(m_covers.get());
+    m_imports->setCoverFetcher(m_coverFetcher.get());
     m_searchResults = std::make_unique<SearchResultModel>(SearchServices {
         m_store.get(), m_pool.get(), m_spotify.get(), m_discogs.get(), m_musicBrainz.get()});
     QString timeoutProblem;
@@ -105,6 +107,7 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
     m_window->setSearchModel(m_searchResults.get());
     m_window->setDescriptionService(m_descriptions.get());
     m_window->gridView()->setCoverCache(m_covers.get());
+    m_window->detailsPane()->setCoverCache(m_covers.get());
 }
 
 AimeApplication::~AimeApplication()
@@ -113,10 +116,10 @@ AimeApplication::~AimeApplication()
     m_searchResults.reset();
     m_albums.reset();
     m_covers.reset();
+    m_imports.reset();
     m_coverFetcher.reset();
     m_coverArt.reset();
     m_images.reset();
-    m_imports.reset();
     m_accounts.reset();
     m_credentials.reset();
     m_descriptions.reset();

@@ -2,6 +2,7 @@
 
 #include "ai/describealbumsjob.h"
 #include "core/futurecallback.h"
+#include "covers/fetchcoversjob.h"
 #include "import/discogscollectionimport.h"
 #include "import/singlealbumimport.h"
 #include "import/spotifysavedalbumsimport.h"
@@ -161,6 +162,8 @@ ImportJob *ImportManager::newJob(const ImportJobRecord &record, QString *problem
         return new DiscogsCollectionImport(m_store, m_pool, m_discogs, record, this);
     if (record.source == QLatin1String(SpotifySavedAlbumsImport::source) && m_spotify)
         return new SpotifySavedAlbumsImport(m_store, m_pool, m_spotify, record, this);
+    if (record.source == QLatin1String(FetchCoversJob::source) && m_covers)
+        return new FetchCoversJob(m_store, m_pool, m_covers, record, this);
     if (record.source == QLatin1String(DescribeAlbumsJob::source) && m_descriptions)
         return new DescribeAlbumsJob(m_store, m_pool, m_descriptions, record, this);
     if (record.source == QLatin1String(SingleAlbumImport::source))

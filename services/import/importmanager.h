@@ -14,6 +14,7 @@ class QThreadPool;
 namespace aime {
 
 class AlbumStore;
+class CoverFetcher;
 class DescriptionService;
 class DiscogsClient;
 class ImportJob;
@@ -40,6 +41,8 @@ public:
     void setMusicBrainzClient(MusicBrainzClient *musicBrainz) { m_musicBrainz = musicBrainz; }
     // "describe" jobs (Tools > Describe albums) ask it for each album's description.
     void setDescriptionService(DescriptionService *descriptions) { m_descriptions = descriptions; }
+    // "covers" jobs (Tools > Fetch missing covers) download through it.
+    void setCoverFetcher(CoverFetcher *covers) { m_covers = covers; }
 
     // Reads the jobs from the store (marking those of a crashed process interrupted);
     // loaded() follows.
@@ -93,6 +96,7 @@ private:
     SpotifyClient *m_spotify;
     MusicBrainzClient *m_musicBrainz = nullptr;
     DescriptionService *m_descriptions = nullptr;
+    CoverFetcher *m_covers = nullptr;
     QList<ImportJobRecord> m_records;
     QList<qint64> m_queue;
     QHash<qint64, ImportJob *> m_running;

@@ -142,6 +142,21 @@ constexpr auto summaryColumns
       "(SELECT s.external_id FROM album_sources s WHERE s.album_id = albums.id AND "
       "s.provider = 'musicbrainz' ORDER BY s.id LIMIT 1)";
 
+AlbumSummary summaryFromRow(const QSqlQuery &row)
+{
+    AlbumSummary summary;
+    summary.id = row.value(0).toLongLong();
+    summary.title = row.value(1).toString();
+    summary.artist = row.value(2).toString();
+    summary.year = row.value(3).toInt();
+    summary.format = row.value(4).toString();
+    summary.coverFile = row.value(5).toString();
+    summary.addedAt = fromStoredTime(row.value(6));
+    summary.coverUrl = row.value(7).toString();
+    summary.musicBrainzRelease = row.value(8).toString();
+    return summary;
+}
+
 } // namespace
 
 AlbumStore::AlbumStore(StoreConfig config, QObject *parent)
@@ -838,15 +853,8 @@ QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions
             changed.append(description.albumId);
     }
     if (checkpoint) {
-        QSqlQuery saveCursor(db);
-        saveCursor.prepare(
-            QStringLiteral("UPDATE import_jobs SET cursor = ?, done = ?, total = ? WHERE id = ?"));
-        const QString cursor
-            = QString::fromUtf8(QJsonDocument(checkpoint->cursor).toJson(QJsonDocument::Compact));
-        if (!execWith(saveCursor,
-                      {cursor, checkpoint->done, checkpoint->total, checkpoint->jobId})) {
-            const QString error = QStringLiteral("Cannot save the job's progress: %1")
-                                      .arg(saveCursor.lastError().text());
+        const QString error = writeCheckpoint(db, *checkpoint);
+        if (!error.isEmpty()) {
             qCWarning(lcStore).noquote() << error;
             return error;
         }
@@ -861,19 +869,75 @@ QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions
 
 bool AlbumStore::setCoverFile(qint64 albumId, const QString &path)
 {
+    return setCoverFiles({{albumId, path}}).isEmpty();
+}
+
+QString AlbumStore::writeCheckpoint(QSqlDatabase db, const JobCheckpoint &checkpoint)
+{
+    QSqlQuery saveCursor(db);
+    saveCursor.prepare(
+        QStringLiteral("UPDATE import_jobs SET cursor = ?, done = ?, total = ? WHERE id = ?"));
+    const QString cursor
+        = QString::fromUtf8(QJsonDocument(checkpoint.cursor).toJson(QJsonDocument::Compact));
+    if (!execWith(saveCursor, {cursor, checkpoint.done, checkpoint.total, checkpoint.jobId}))
+        return QStringLiteral("Cannot save the job's progress: %1")
+            .arg(saveCursor.lastError().text());
+    return {};
+}
+
+QString AlbumStore::setCoverFiles(const QList<std::pair<qint64, QString>> &files,
+                                  const JobCheckpoint *checkpoint)
+{
     if (!status().ok())
-        return false;
+        return status().message;
     QMutexLocker writeLock(&m_writeMutex);
     QSqlDatabase db = connection();
     ScopedTransaction transaction(db);
+    if (!transaction.isActive())
+        return QStringLiteral("Cannot start a transaction: %1").arg(db.lastError().text());
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE albums SET cover_file = ? WHERE id = ?"));
-    if (!transaction.isActive() || !execWith(update, {textOrNull(path), albumId})
-        || !transaction.commit()) {
-        qCWarning(lcStore) << "cannot keep the cover's file:" << update.lastError().text();
-        return false;
+    for (const auto &[albumId, path] : files) {
+        if (!execWith(update, {textOrNull(path), albumId})) {
+            const QString error = QStringLiteral("Cannot keep the covers' files: %1")
+                                      .arg(update.lastError().text());
+            qCWarning(lcStore).noquote() << error;
+            return error;
+        }
     }
-    return true;
+    if (checkpoint) {
+        const QString error = writeCheckpoint(db, *checkpoint);
+        if (!error.isEmpty())
+            return error;
+    }
+    if (!transaction.commit())
+        return QStringLiteral("Cannot keep the covers' files: %1").arg(db.lastError().text());
+    return {};
+}
+
+QList<AlbumSummary> AlbumStore::albumsWithoutCover(qint64 after, int limit, QString *error)
+{
+    QList<AlbumSummary> albums;
+    if (!status().ok()) {
+        if (error)
+            *error = status().message;
+        return albums;
+    }
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QSqlQuery select(connection());
+    select.setForwardOnly(true);
+    select.prepare(QStringLiteral("SELECT %1 FROM albums WHERE id > ? AND (cover_file IS NULL OR "
+                                  "cover_file = '') ORDER BY id LIMIT ?")
+                       .arg(QLatin1String(summaryColumns)));
+    if (!execWith(select, {after, limit})) {
+        if (error)
+            *error = select.lastError().text();
+        return albums;
+    }
+    while (select.next())
+        albums.append(summaryFromRow(select));
+    return albums;
 }
 
 QList<qint64> AlbumStore::albumIdsWithoutDescription(qint64 after, int limit, QString *error)
@@ -1032,17 +1096,7 @@ SummaryPage AlbumStore::summaries(const AlbumQuery &query, const PageCursor &aft
             page.atEnd = false;
             break;
         }
-        AlbumSummary summary;
-        summary.id = select.value(0).toLongLong();
-        summary.title = select.value(1).toString();
-        summary.artist = select.value(2).toString();
-        summary.year = select.value(3).toInt();
-        summary.format = select.value(4).toString();
-        summary.coverFile = select.value(5).toString();
-        summary.addedAt = fromStoredTime(select.value(6));
-        summary.coverUrl = select.value(7).toString();
-        summary.musicBrainzRelease = select.value(8).toString();
-        page.rows.append(summary);
+        page.rows.append(summaryFromRow(select));
         page.next.key.clear();
         for (int i = 0; i < spec.columns.size(); ++i)
             page.next.key.append(select.value(keyStart + i));

@@ -98,6 +98,13 @@ public:
     std::optional<Album> album(qint64 id);
     // Where the album's cover is kept (the disk cache's file), or empty to forget it.
     bool setCoverFile(qint64 albumId, const QString &path);
+    // The same for many albums in one transaction (a cover job's batch, with its checkpoint;
+    // a benchmark's set-up). Returns the error, empty on success.
+    QString setCoverFiles(const QList<std::pair<qint64, QString>> &files,
+                          const JobCheckpoint *checkpoint = nullptr);
+    // Albums without a cover file that have somewhere to get one (a cover URL or a MusicBrainz
+    // release), ids ascending after `after`.
+    QList<AlbumSummary> albumsWithoutCover(qint64 after, int limit, QString *error = nullptr);
     // Calls visit for every album, full details included, in id order and in batches; stops early
     // when visit returns false. Returns false on a database error.
     bool forEachAlbum(const std::function<bool(const Album &)> &visit, QString *error = nullptr);
@@ -113,6 +120,8 @@ private:
     qint64 mergeSameBarcode(QSqlDatabase db, qint64 albumId, const QString &barcode,
                             QList<qint64> *removed, QString *error);
     QSqlDatabase connection();
+    // Saves a job's cursor and counts in the caller's transaction; returns the error.
+    static QString writeCheckpoint(QSqlDatabase db, const JobCheckpoint &checkpoint);
     void loadDetails(QSqlDatabase db, Album &album);
 
     ConnectionRegistry m_connections;
