@@ -80,6 +80,11 @@ QPixmap CoverImageCache::cover(const AlbumSummary &album, int pixels)
 
 void CoverImageCache::setWanted(const QSet<qint64> &albumIds)
 {
+    {
+        QMutexLocker lock(&m_wanted->mutex);
+        m_wanted->albums = albumIds;
+        m_wanted->known = true;
+    }
     for (auto it = m_fetching.begin(); it != m_fetching.end();) {
         if (albumIds.contains(it.key())) {
             ++it;
@@ -110,16 +115,41 @@ CoverImageCache::Decoded CoverImageCache::decode(const QString &path, int pixels
     return result;
 }
 
+bool CoverImageCache::Wanted::contains(qint64 albumId)
+{
+    QMutexLocker lock(&mutex);
+    return !known || albums.contains(albumId);
+}
+
 void CoverImageCache::load(const AlbumSummary &album, int pixels)
 {
     const QString path = album.coverFile;
-    onFinished(QtConcurrent::run(m_pool, [path, pixels] { return decode(path, pixels); }), this,
+    const std::shared_ptr<Wanted> wanted = m_wanted;
+    const qint64 albumId = album.id;
+    // Below the grid's page reads in the pool's queue; skipped once the album scrolled away.
+    onFinished(QtConcurrent::task([path, pixels, wanted, albumId] {
+                   if (!wanted->contains(albumId)) {
+                       Decoded skipped;
+                       skipped.skipped = true;
+                       return skipped;
+                   }
+                   return decode(path, pixels);
+               })
+                   .onThreadPool(*m_pool)
+                   .withPriority(-1)
+                   .spawn(),
+               this,
                [this, album, pixels](const Decoded &result) { decoded(album, pixels, result); });
 }
 
 void CoverImageCache::decoded(const AlbumSummary &album, int pixels, const Decoded &result)
 {
     const QString key = keyOf(album.id, pixels);
+    if (result.skipped) {
+        // Asked again when it is painted again.
+        m_loading.remove(key);
+        return;
+    }
     if (!result.image.isNull()) {
         m_loading.remove(key);
         m_files.insert(album.id, result.path);

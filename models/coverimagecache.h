@@ -4,10 +4,13 @@
 
 #include <QCache>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QPixmap>
 #include <QSet>
 #include <QUrl>
+
+#include <memory>
 
 class QThreadPool;
 
@@ -55,6 +58,7 @@ private:
         QImage image;
         QString path;
         bool broken = false; // the file is there but is not an image
+        bool skipped = false; // the album was no longer wanted
     };
     void load(const AlbumSummary &album, int pixels);
     void decoded(const AlbumSummary &album, int pixels, const Decoded &result);
@@ -73,6 +77,16 @@ private:
     QSet<qint64> m_missing;
     QSet<qint64> m_refetched;
     QHash<qint64, QString> m_files;
+    // The albums the grid wants, shared with the decoding tasks so a task for an album scrolled
+    // away skips its work; empty until the grid says (everything is wanted then).
+    struct Wanted
+    {
+        QMutex mutex;
+        QSet<qint64> albums;
+        bool known = false;
+        bool contains(qint64 albumId);
+    };
+    std::shared_ptr<Wanted> m_wanted = std::make_shared<Wanted>();
 };
 
 } // namespace aime

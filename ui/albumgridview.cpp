@@ -78,6 +78,8 @@ void AlbumGridView::updateWantedCovers()
             wanted.insert(album->id);
     }
     m_covers->setWanted(wanted);
+    // Cells asked for while they were not yet wanted ask again.
+    viewport()->update();
     for (int row = last.row() + 1; row <= to; ++row) {
         if (const AlbumSummary *album = albums->summaryAt(row))
             m_covers->cover(*album, pixels);

@@ -359,6 +359,7 @@ void MainWindow::showPreferences()
     if (!m_preferences) {
         m_preferences = new PreferencesDialog(m_accounts, this);
         m_preferences->setDescriptionService(m_descriptions);
+        m_preferences->setCoverDiskCache(m_coverDisk);
         m_preferences->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_preferences, &QDialog::accepted, this, [this] {
             if (m_searchModel)

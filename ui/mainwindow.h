@@ -26,6 +26,7 @@ class JobsPanel;
 class AlbumGridView;
 class AlbumListModel;
 class AlbumStore;
+class CoverDiskCache;
 class DescriptionService;
 class DetailsPane;
 class EmptyCollectionWidget;
@@ -51,6 +52,7 @@ public:
     void setImportManager(ImportManager *imports);
     // AI descriptions: the details pane's Generate and Edit, Tools > Describe, Preferences > AI.
     void setDescriptionService(DescriptionService *descriptions);
+    void setCoverDiskCache(CoverDiskCache *covers) { m_coverDisk = covers; }
     // Search Online's results; until set, Search Online is disabled.
     void setSearchModel(SearchResultModel *model);
     SearchPanel *searchPanel() const { return m_searchPanel; }
@@ -128,6 +130,7 @@ private:
     QDockWidget *m_searchDock = nullptr;
     QAction *m_onlineSearchAction = nullptr;
     DescriptionService *m_descriptions = nullptr;
+    CoverDiskCache *m_coverDisk = nullptr;
     QAction *m_describeMissingAction = nullptr;
     QAction *m_describeSelectedAction = nullptr;
     bool m_shutdownDone = false;

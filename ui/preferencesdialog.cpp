@@ -3,6 +3,7 @@
 #include "ai/aisettings.h"
 #include "ai/descriptionservice.h"
 #include "ai/llmclient.h"
+#include "covers/coverdiskcache.h"
 #include "credentials/accountmanager.h"
 #include "credentials/credentialstore.h"
 #include "providers/providerconfig.h"
@@ -28,6 +29,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -333,8 +335,26 @@ QWidget *PreferencesDialog::createImportsPage()
         tr("An import stopped by quitting, a crash or a power cut goes on where it stopped, "
            "without fetching again what it stored. Otherwise it waits in the Jobs panel (View > "
            "Jobs) for Resume or Retry.")));
+
+    auto *covers = new QGroupBox(tr("Covers"));
+    auto *coverForm = new QFormLayout(covers);
+    m_coverCache = new QSpinBox;
+    m_coverCache->setObjectName(QStringLiteral("coverCacheSize"));
+    m_coverCache->setRange(50, 100000);
+    m_coverCache->setSingleStep(50);
+    m_coverCache->setSuffix(tr(" MB"));
+    m_coverCache->setValue(QSettings().value(coverCacheKey(), 500).toInt());
+    coverForm->addRow(tr("&Keep at most:"), m_coverCache);
+    coverForm->addRow(helpLabel(tr("Each cover is downloaded once and kept in the data folder; "
+                                   "beyond this size the least recently seen make room.")));
+    layout->addWidget(covers);
     layout->addStretch(1);
     return page;
+}
+
+QString PreferencesDialog::coverCacheKey()
+{
+    return QStringLiteral("covers/cacheMegabytes");
 }
 
 QWidget *PreferencesDialog::createAccountsPage()
@@ -716,6 +736,10 @@ void PreferencesDialog::accept()
         order.append(m_searchOrder->item(row)->data(Qt::UserRole).toString());
     SearchSettings::setProviderOrder(order);
     QSettings().setValue(resumeAutomaticallyKey(), m_resumeAutomatically->isChecked());
+    QSettings().setValue(coverCacheKey(), m_coverCache->value());
+    // Applied at once: files beyond the new limit go now.
+    if (m_coverDisk)
+        m_coverDisk->setLimit(qint64(m_coverCache->value()) * 1024 * 1024);
     QDialog::accept();
 }
 

@@ -5,6 +5,7 @@
 #include <QUrl>
 
 class QCheckBox;
+class QSpinBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -15,6 +16,7 @@ class QTabWidget;
 namespace aime {
 
 class AccountManager;
+class CoverDiskCache;
 class DescriptionService;
 
 // Preferences: Accounts (Spotify, Discogs, MusicBrainz, each with its state) and Advanced (base
@@ -30,6 +32,11 @@ public:
 
     // Preferences > AI lists the endpoint's models and applies the model and key through it.
     void setDescriptionService(DescriptionService *descriptions) { m_descriptions = descriptions; }
+    // The covers' disk cache, whose size limit Preferences > Imports sets (at once).
+    void setCoverDiskCache(CoverDiskCache *covers) { m_coverDisk = covers; }
+    // The QSettings key of the cover cache's size in megabytes (default 500).
+    static QString coverCacheKey();
+    QSpinBox *coverCacheBox() const { return m_coverCache; }
 
     void showAccounts();
     void showAi();
@@ -90,6 +97,8 @@ private:
     QLabel *m_secretsLocation = nullptr;
     QCheckBox *m_resumeAutomatically = nullptr;
     QListWidget *m_searchOrder = nullptr;
+    QSpinBox *m_coverCache = nullptr;
+    CoverDiskCache *m_coverDisk = nullptr;
     DescriptionService *m_descriptions = nullptr;
     QComboBox *m_aiModel = nullptr;
     QLineEdit *m_aiApiKey = nullptr;

@@ -18,6 +18,7 @@
 #include "detailspane.h"
 #include "import/importmanager.h"
 #include "mainwindow.h"
+#include "preferencesdialog.h"
 #include "providers/discogsclient.h"
 #include "providers/musicbrainzclient.h"
 #include "providers/providerconfig.h"
@@ -79,7 +80,7 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
     m_imports->setDescriptionService(m_descriptions.get());
     m_coverDisk = std::make_unique<CoverDiskCache>(
         QDir(dataDir).filePath(QStringLiteral("covers")),
-        QSettings().value(QStringLiteral("covers/cacheMegabytes"), 500).toLongLong() * 1024 * 1024);
+        QSettings().value(PreferencesDialog::coverCacheKey(), 500).toLongLong() * 1024 * 1024);
     m_images = std::make_unique<ImageClient>(tr("Cover images"), m_network.get(), m_pool.get(),
                                              ImageClient::defaultLimits());
     m_coverArt = std::make_unique<ImageClient>(tr("The Cover Art Archive"), m_network.get(),
@@ -108,6 +109,7 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
     m_window->setDescriptionService(m_descriptions.get());
     m_window->gridView()->setCoverCache(m_covers.get());
     m_window->detailsPane()->setCoverCache(m_covers.get());
+    m_window->setCoverDiskCache(m_coverDisk.get());
 }
 
 AimeApplication::~AimeApplication()
