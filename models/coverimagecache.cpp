@@ -30,6 +30,8 @@ CoverImageCache::CoverImageCache(AlbumStore *store, QThreadPool *pool, CoverDisk
                     return;
                 AlbumSummary album = fetching.first;
                 album.coverFile = path;
+                // Downloaded this run: the store's copy of the album does not know it yet.
+                m_files.insert(albumId, path);
                 // The store remembers where the cover is, so the next start goes straight to the
                 // file.
                 AlbumStore *store = m_store;
@@ -152,7 +154,6 @@ void CoverImageCache::decoded(const AlbumSummary &album, int pixels, const Decod
     }
     if (!result.image.isNull()) {
         m_loading.remove(key);
-        m_files.insert(album.id, result.path);
         auto *pixmap = new QPixmap(QPixmap::fromImage(result.image));
         const int cost = qMax(1, int(qint64(pixmap->width()) * pixmap->height() * 4 / 1024));
         m_pixmaps.insert(key, pixmap, cost);

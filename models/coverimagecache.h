@@ -46,7 +46,7 @@ public:
     qint64 memoryUsed() const;
     // Albums known to have no cover anywhere (the placeholder is final for this run).
     bool isMissing(qint64 albumId) const { return m_missing.contains(albumId); }
-    // The file of the album's cover once it is known (stored, or just downloaded); else empty.
+    // The file of a cover downloaded in this run (the album's own coverFile names the others).
     QString fileOf(qint64 albumId) const { return m_files.value(albumId); }
 
 Q_SIGNALS:

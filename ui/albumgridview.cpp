@@ -37,14 +37,17 @@ AlbumGridView::AlbumGridView(QWidget *parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setDragEnabled(false);
 
-    // Scrolling settles before the wanted covers are worked out: a fling passes thousands.
+    // The wanted covers are worked out at most every 60 ms while scrolling (a fling passes
+    // thousands of albums), and once more when it stops.
     m_wantedDelay.setSingleShot(true);
     m_wantedDelay.setInterval(60);
     connect(&m_wantedDelay, &QTimer::timeout, this, &AlbumGridView::updateWantedCovers);
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, &m_wantedDelay,
-            qOverload<>(&QTimer::start));
-    connect(verticalScrollBar(), &QScrollBar::rangeChanged, &m_wantedDelay,
-            qOverload<>(&QTimer::start));
+    const auto soon = [this] {
+        if (!m_wantedDelay.isActive())
+            m_wantedDelay.start();
+    };
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, soon);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, soon);
 }
 
 void AlbumGridView::setCoverCache(CoverImageCache *covers)

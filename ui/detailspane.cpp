@@ -125,7 +125,9 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
     coverButtons->addStretch(1);
     layout->addLayout(coverButtons);
     connect(m_openImage, &QPushButton::clicked, this, [this] {
-        const QString file = m_covers && m_shown ? m_covers->fileOf(m_shown->id) : QString();
+        QString file = m_covers && m_shown ? m_covers->fileOf(m_shown->id) : QString();
+        if (file.isEmpty() && m_shown)
+            file = m_shown->coverFile;
         if (!file.isEmpty())
             QDesktopServices::openUrl(QUrl::fromLocalFile(file));
     });
