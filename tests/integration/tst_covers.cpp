@@ -249,6 +249,10 @@ void TestCovers::init()
 void TestCovers::cleanup()
 {
     m_fetcher.reset();
+    // Requests the fetcher cancelled finish from the event loop; let them, and let what they
+    // leave be deleted, before the clients and the network go.
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     m_discogs.reset();
     m_coverArt.reset();
     m_images.reset();
