@@ -248,11 +248,22 @@ void TestCovers::init()
 
 void TestCovers::cleanup()
 {
+    // Hung requests are answered (503) before anything is torn down: an aborted request whose
+    // connection still waits leaves Qt's reply behind at exit.
+    for (fakes::FakeServer *server :
+         {&m_spotifyFake->server(), &m_coverArtFake->server(), &m_discogsFake->server()})
+        server->close();
+    QTRY_VERIFY(m_images->gate()->inFlight() == 0 && m_coverArt->gate()->inFlight() == 0
+                && (!m_discogs || m_discogs->gate()->inFlight() == 0));
     m_fetcher.reset();
-    // Requests the fetcher cancelled finish from the event loop; let them, and let what they
-    // leave be deleted, before the clients and the network go.
-    QCoreApplication::processEvents();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    // Requests the fetcher cancelled finish from the event loop, and the network replies they
+    // leave are deleted from it too: both happen before the clients and the network go.
+    QTRY_VERIFY(m_images->gate()->inFlight() == 0 && m_coverArt->gate()->inFlight() == 0
+                && (!m_discogs || m_discogs->gate()->inFlight() == 0));
+    for (int round = 0; round < 3; ++round) {
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
     m_discogs.reset();
     m_coverArt.reset();
     m_images.reset();
