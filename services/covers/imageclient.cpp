@@ -1,5 +1,6 @@
 #include "covers/imageclient.h"
 
+#include "providers/musicbrainzclient.h"
 #include "providers/providergate.h"
 
 namespace aime {
@@ -23,9 +24,7 @@ GateLimits ImageClient::defaultLimits()
 
 bool ImageClient::looksLikeImage(const QByteArray &bytes)
 {
-    return bytes.startsWith("\xFF\xD8\xFF") || bytes.startsWith("\x89PNG\r\n\x1A\n")
-        || bytes.startsWith("GIF87a") || bytes.startsWith("GIF89a")
-        || (bytes.startsWith("RIFF") && bytes.mid(8, 4) == "WEBP");
+    return MusicBrainzClient::looksLikeImage(bytes);
 }
 
 QUrl ImageClient::coverArtFront(const QUrl &coverArtBase, const QString &releaseId, int size)

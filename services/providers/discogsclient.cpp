@@ -1,5 +1,6 @@
 #include "providers/discogsclient.h"
 
+#include "providers/musicbrainzclient.h"
 #include "providers/providerconfig.h"
 #include "providers/providergate.h"
 
@@ -117,8 +118,7 @@ GateReply *DiscogsClient::image(const QUrl &url, Handler<QByteArray> done)
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setRawHeader("Accept", "image/*");
     const auto parse = [](const QByteArray &body) {
-        const bool image = body.startsWith("\xFF\xD8\xFF") || body.startsWith("\x89PNG\r\n\x1A\n")
-            || body.startsWith("GIF8") || (body.startsWith("RIFF") && body.mid(8, 4) == "WEBP");
+        const bool image = MusicBrainzClient::looksLikeImage(body);
         return image ? ParseResult<QByteArray>::success(body)
                      : ParseResult<QByteArray>::failure(tr("Discogs sent something that is not an "
                                                            "image."));

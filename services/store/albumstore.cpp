@@ -485,16 +485,10 @@ UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoi
     }
 
     if (checkpoint) {
-        QSqlQuery saveCursor(db);
-        saveCursor.prepare(
-            QStringLiteral("UPDATE import_jobs SET cursor = ?, done = ?, total = ? WHERE id = ?"));
-        const QString cursor
-            = QString::fromUtf8(QJsonDocument(checkpoint->cursor).toJson(QJsonDocument::Compact));
-        if (!execWith(saveCursor,
-                      {cursor, checkpoint->done, checkpoint->total, checkpoint->jobId})) {
+        const QString error = writeCheckpoint(db, *checkpoint);
+        if (!error.isEmpty()) {
             result = UpsertResult();
-            result.error = QStringLiteral("Cannot save the import's progress: %1")
-                               .arg(saveCursor.lastError().text());
+            result.error = error;
             qCWarning(lcStore).noquote() << result.error;
             return result;
         }
