@@ -5,13 +5,27 @@
 #include "store/albumstore.h"
 
 #include <QFuture>
-#include <QHash>
 #include <QLoggingCategory>
 #include <QtConcurrent>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcAlbumModel, "aime.models.albums", QtInfoMsg)
 
 namespace aime {
+
+namespace {
+
+// Two page reads at once keep up with a fling without taking every read slot of the store.
+constexpr int maxPageReads = 2;
+// Pages painted while a fling passes them are asked for and forgotten again; only the newest
+// few are worth reading.
+constexpr int maxQueuedPages = 6;
+// A refresh re-reads the pages looked at last (the screen and its neighbours); older ones are
+// dropped and read again when painted.
+constexpr int refreshedPages = 4;
+
+} // namespace
 
 AlbumListModel::AlbumListModel(AlbumStore *store, QThreadPool *pool, QObject *parent)
     : QAbstractListModel(parent), m_store(store), m_pool(pool)
@@ -20,7 +34,7 @@ AlbumListModel::AlbumListModel(AlbumStore *store, QThreadPool *pool, QObject *pa
     // the grid live without flooding the view with signals.
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(250);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { requestPage(PageKind::Refresh); });
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { requestWindow(false); });
     connect(m_store, &AlbumStore::albumsChanged, this, &AlbumListModel::scheduleRefresh,
             Qt::QueuedConnection);
 }
@@ -29,7 +43,7 @@ AlbumListModel::~AlbumListModel() = default;
 
 int AlbumListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 void AlbumListModel::setCoverCache(CoverImageCache *covers)
@@ -40,52 +54,73 @@ void AlbumListModel::setCoverCache(CoverImageCache *covers)
     if (!covers)
         return;
     connect(covers, &CoverImageCache::coverReady, this, [this](qint64 albumId) {
-        if (m_rowOfStale) {
-            m_rowOf.clear();
-            m_rowOf.reserve(m_rows.size());
-            for (int row = 0; row < m_rows.size(); ++row)
-                m_rowOf.insert(m_rows.at(row).id, row);
-            m_rowOfStale = false;
-        }
-        const auto row = m_rowOf.constFind(albumId);
-        if (row == m_rowOf.constEnd() || *row >= m_rows.size() || m_rows.at(*row).id != albumId)
+        const int row = rowOf(albumId);
+        if (row < 0)
             return;
-        const QModelIndex changed = index(*row);
+        const QModelIndex changed = index(row);
         Q_EMIT dataChanged(changed, changed, {CoverRole});
     });
 }
 
+int AlbumListModel::rowOf(qint64 albumId) const
+{
+    for (auto page = m_pages.cbegin(); page != m_pages.cend(); ++page) {
+        const QList<AlbumSummary> &rows = page->rows;
+        for (int i = 0; i < rows.size(); ++i) {
+            if (rows.at(i).id == albumId) {
+                const int row = page.key() * m_pageSize + i;
+                return row < m_rowCount ? row : -1;
+            }
+        }
+    }
+    return -1;
+}
+
 const AlbumSummary *AlbumListModel::summaryAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    if (row < 0 || row >= m_rowCount)
+        return nullptr;
+    const int page = row / m_pageSize;
+    const auto held = m_pages.constFind(page);
+    if (held == m_pages.cend()) {
+        askForPage(page);
+        return nullptr;
+    }
+    held->lastUse = ++m_useClock;
+    const int offset = row - page * m_pageSize;
+    return offset < held->rows.size() ? &held->rows.at(offset) : nullptr;
 }
 
 QVariant AlbumListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AlbumSummary &album = m_rows.at(index.row());
+    const AlbumSummary *album = summaryAt(index.row());
+    if (role == LoadedRole)
+        return album != nullptr;
+    if (!album)
+        return role == Qt::AccessibleTextRole ? tr("Loading…") : QVariant();
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
-        return album.title;
+        return album->title;
     case Qt::ToolTipRole:
-        return album.year > 0 ? tr("%1\n%2 (%3)").arg(album.title, album.artist).arg(album.year)
-                              : tr("%1\n%2").arg(album.title, album.artist);
+        return album->year > 0 ? tr("%1\n%2 (%3)").arg(album->title, album->artist).arg(album->year)
+                               : tr("%1\n%2").arg(album->title, album->artist);
     case Qt::AccessibleTextRole:
-        return tr("%1 by %2").arg(album.title, album.artist);
+        return tr("%1 by %2").arg(album->title, album->artist);
     case AlbumIdRole:
-        return album.id;
+        return album->id;
     case ArtistRole:
-        return album.artist;
+        return album->artist;
     case YearRole:
-        return album.year;
+        return album->year;
     case FormatRole:
-        return album.format;
+        return album->format;
     case CoverFileRole:
-        return album.coverFile;
+        return album->coverFile;
     case AddedAtRole:
-        return album.addedAt;
+        return album->addedAt;
     default:
         return {};
     }
@@ -101,25 +136,8 @@ QHash<int, QByteArray> AlbumListModel::roleNames() const
     names.insert(FormatRole, "format");
     names.insert(CoverFileRole, "coverFile");
     names.insert(AddedAtRole, "addedAt");
+    names.insert(LoadedRole, "loaded");
     return names;
-}
-
-bool AlbumListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_atEnd;
-}
-
-void AlbumListModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || m_atEnd)
-        return;
-    if (m_fetchInFlight) {
-        // The view asks once, when it reaches the end; a request dropped here would leave it
-        // waiting at the bottom for good, so it is served when the page in flight lands.
-        m_fetchMoreWanted = true;
-        return;
-    }
-    requestPage(PageKind::Append);
 }
 
 void AlbumListModel::setQuery(const AlbumQuery &query)
@@ -148,185 +166,287 @@ void AlbumListModel::setSort(AlbumSort sort)
 void AlbumListModel::reload()
 {
     m_started = true;
-    m_fetchMoreWanted = false;
     m_refreshTimer.stop();
     m_refreshPending = false;
-    requestPage(PageKind::Replace);
+    requestWindow(true);
 }
 
 void AlbumListModel::scheduleRefresh()
 {
+    ++m_storeVersion;
     if (!m_started)
         return; // the first reload() reads everything anyway
     if (!m_refreshTimer.isActive())
         m_refreshTimer.start();
 }
 
-void AlbumListModel::setLoading(bool loading)
+void AlbumListModel::updateLoading()
 {
+    const bool loading = m_windowInFlight || !m_pagesInFlight.isEmpty();
     if (loading == m_loading)
         return;
     m_loading = loading;
     Q_EMIT loadingChanged(loading);
 }
 
-void AlbumListModel::requestPage(PageKind kind)
+void AlbumListModel::setTotalCount(int count)
 {
-    if (kind == PageKind::Refresh && m_fetchInFlight) {
-        // Applied once the page in flight has landed, so the two never race.
-        m_refreshPending = true;
-        return;
-    }
-    if (kind == PageKind::Replace)
-        ++m_generation;
-    m_fetchInFlight = true;
-    setLoading(true);
-
-    const quint64 generation = m_generation;
-    const AlbumQuery query = m_query;
-    const PageCursor after = kind == PageKind::Append ? m_cursor : PageCursor();
-    const int limit = kind == PageKind::Refresh ? qMax(m_pageSize, int(m_rows.size())) : m_pageSize;
-    AlbumStore *store = m_store;
-    onFinished(
-        QtConcurrent::run(
-            m_pool, [store, query, after, limit] { return store->summaries(query, after, limit); }),
-        this, [this, kind, generation](const SummaryPage &page) {
-            applyPage(kind, generation, page);
-            // The count must visit every match; asked for once the page is shown so the
-            // two never compete for the cores while the person waits for the grid.
-            if (kind != PageKind::Append && generation == m_generation && page.error.isEmpty())
-                requestCount(generation);
-        });
-}
-
-void AlbumListModel::requestCount(quint64 generation)
-{
-    AlbumStore *store = m_store;
-    const AlbumQuery query = m_query;
-    onFinished(QtConcurrent::run(m_pool, [store, query] { return store->count(query); }), this,
-               [this, generation](int count) { applyCount(generation, count); });
-}
-
-void AlbumListModel::applyCount(quint64 generation, int count)
-{
-    if (generation != m_generation || count < 0 || count == m_totalCount)
+    if (count == m_totalCount)
         return;
     m_totalCount = count;
     Q_EMIT totalCountChanged(count);
 }
 
-void AlbumListModel::applyPage(PageKind kind, quint64 generation, const SummaryPage &page)
+void AlbumListModel::requestWindow(bool replace)
+{
+    if (!replace && m_windowInFlight) {
+        // Applied once the read in flight has landed, so the two never race.
+        m_refreshPending = true;
+        return;
+    }
+    if (replace) {
+        ++m_generation;
+        m_queuedPages.clear();
+        m_failedPages.clear();
+    }
+    m_windowInFlight = true;
+    updateLoading();
+
+    // A new query reads its first page; a refresh the pages looked at last, in row order so
+    // each one after a neighbour is read by keyset.
+    QList<int> wanted {0};
+    if (!replace) {
+        QList<std::pair<quint64, int>> byUse;
+        for (auto page = m_pages.cbegin(); page != m_pages.cend(); ++page)
+            byUse.append({page->lastUse, page.key()});
+        std::sort(byUse.begin(), byUse.end(), std::greater<>());
+        wanted.clear();
+        for (int i = 0; i < qMin(refreshedPages, int(byUse.size())); ++i)
+            wanted.append(byUse.at(i).second);
+        std::sort(wanted.begin(), wanted.end());
+    }
+
+    const quint64 generation = m_generation;
+    const quint64 storeVersion = m_storeVersion;
+    const AlbumQuery query = m_query;
+    const int pageSize = m_pageSize;
+    AlbumStore *store = m_store;
+    onFinished(QtConcurrent::run(m_pool,
+                                 [store, query, wanted, pageSize] {
+                                     Window window;
+                                     window.count = store->count(query);
+                                     if (window.count < 0) {
+                                         window.error = store->status().ok()
+                                             ? AlbumListModel::tr("the albums cannot be counted")
+                                             : store->status().message;
+                                         return window;
+                                     }
+                                     int previous = -2;
+                                     PageCursor cursor;
+                                     for (int page : wanted) {
+                                         if (page * pageSize >= window.count && page > 0)
+                                             break;
+                                         const SummaryPage read = page == previous + 1
+                                             ? store->summaries(query, cursor, pageSize)
+                                             : store->summariesAt(query, page * pageSize, pageSize);
+                                         if (!read.error.isEmpty()) {
+                                             window.error = read.error;
+                                             return window;
+                                         }
+                                         window.pages.insert(page, Page {read.rows, read.next});
+                                         cursor = read.next;
+                                         previous = page;
+                                     }
+                                     return window;
+                                 }),
+               this, [this, replace, generation, storeVersion](const Window &window) {
+                   applyWindow(replace, generation, storeVersion, window);
+               });
+}
+
+void AlbumListModel::applyWindow(bool replace, quint64 generation, quint64 storeVersion,
+                                 Window window)
 {
     if (generation != m_generation) {
-        // A newer query was asked for meanwhile; its own page is on the way.
+        // A newer query was asked for meanwhile; its own read is on the way.
         return;
     }
-    m_fetchInFlight = false;
-    setLoading(false);
-    if (!page.error.isEmpty()) {
-        qCWarning(lcAlbumModel) << "cannot read albums:" << page.error;
-        Q_EMIT loadFailed(page.error);
+    m_windowInFlight = false;
+    if (!window.error.isEmpty()) {
+        updateLoading();
+        qCWarning(lcAlbumModel) << "cannot read albums:" << window.error;
+        Q_EMIT loadFailed(window.error);
         return;
     }
-    // Views call fetchMore() from inside the insert signals, so the cursor must be current
-    // before any of them is emitted.
-    m_cursor = page.next;
-    m_atEnd = page.atEnd;
-    switch (kind) {
-    case PageKind::Replace:
+    m_appliedStoreVersion = storeVersion;
+    for (Page &page : window.pages)
+        page.lastUse = ++m_useClock;
+    if (replace) {
         beginResetModel();
-        m_rows = page.rows;
-        m_rowOfStale = true;
+        m_pages = std::move(window.pages);
+        m_pagesInFlight.clear();
+        m_rowCount = window.count;
         endResetModel();
-        break;
-    case PageKind::Append:
-        if (!page.rows.isEmpty()) {
-            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.rows.size() - 1));
-            m_rows.append(page.rows);
-            m_rowOfStale = true;
-            endInsertRows();
-        }
-        break;
-    case PageKind::Refresh:
-        applyRefresh(page.rows);
-        break;
-    }
-    if (kind == PageKind::Replace)
+        setTotalCount(window.count);
+        updateLoading();
         Q_EMIT queryApplied();
+    } else {
+        applyRefreshedWindow(window);
+        setTotalCount(window.count);
+        updateLoading();
+    }
     if (m_refreshPending) {
         m_refreshPending = false;
-        scheduleRefresh();
+        m_refreshTimer.start();
     }
-    if (m_fetchMoreWanted && !m_fetchInFlight) {
-        m_fetchMoreWanted = false;
-        if (!m_atEnd)
-            requestPage(PageKind::Append);
+    startQueuedReads();
+}
+
+void AlbumListModel::applyRefreshedWindow(const Window &window)
+{
+    // Rows whose album moved (or the count itself) make a layout change, in which persistent
+    // indexes (selection, current album) follow their album wherever it is still held.
+    bool moved = window.count != m_rowCount;
+    for (auto page = window.pages.cbegin(); page != window.pages.cend() && !moved; ++page) {
+        const auto old = m_pages.constFind(page.key());
+        if (old == m_pages.cend())
+            continue;
+        if (old->rows.size() != page->rows.size()) {
+            moved = true;
+            break;
+        }
+        for (int i = 0; i < page->rows.size(); ++i) {
+            if (old->rows.at(i).id != page->rows.at(i).id) {
+                moved = true;
+                break;
+            }
+        }
+    }
+
+    if (!moved) {
+        m_pages = window.pages;
+        m_pagesInFlight.clear();
+        if (m_rowCount > 0)
+            Q_EMIT dataChanged(index(0), index(m_rowCount - 1));
+        return;
+    }
+
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList persistent = persistentIndexList();
+    QList<qint64> albumOf;
+    albumOf.reserve(persistent.size());
+    for (const QModelIndex &held : persistent) {
+        const int page = held.row() / m_pageSize;
+        const auto old = m_pages.constFind(page);
+        const int offset = held.row() - page * m_pageSize;
+        albumOf.append(old != m_pages.cend() && offset < old->rows.size() ? old->rows.at(offset).id
+                                                                          : 0);
+    }
+    m_pages = window.pages;
+    m_pagesInFlight.clear();
+    m_rowCount = window.count;
+    QModelIndexList moves;
+    moves.reserve(persistent.size());
+    for (int i = 0; i < persistent.size(); ++i) {
+        int row = albumOf.at(i) != 0 ? rowOf(albumOf.at(i)) : -1;
+        if (row < 0)
+            row = qMin(persistent.at(i).row(), m_rowCount - 1);
+        moves.append(row >= 0 ? index(row) : QModelIndex());
+    }
+    changePersistentIndexList(persistent, moves);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void AlbumListModel::askForPage(int page) const
+{
+    if (m_pagesInFlight.contains(page) || m_failedPages.contains(page) || !m_started)
+        return;
+    m_queuedPages.removeOne(page);
+    m_queuedPages.append(page);
+    while (m_queuedPages.size() > maxQueuedPages)
+        m_queuedPages.removeFirst();
+    if (!m_readsScheduled) {
+        // Asked from inside painting; the read starts after it.
+        m_readsScheduled = true;
+        QMetaObject::invokeMethod(const_cast<AlbumListModel *>(this),
+                                  &AlbumListModel::startQueuedReads, Qt::QueuedConnection);
     }
 }
 
-void AlbumListModel::applyRefresh(const QList<AlbumSummary> &rows)
+void AlbumListModel::startQueuedReads()
 {
-    QHash<qint64, int> newPosition;
-    newPosition.reserve(rows.size());
-    for (int i = 0; i < rows.size(); ++i)
-        newPosition.insert(rows.at(i).id, i);
-
-    // Albums that left the window (merged away, or pushed past its end) go first, as ranges.
-    for (int row = int(m_rows.size()) - 1; row >= 0;) {
-        if (newPosition.contains(m_rows.at(row).id)) {
-            --row;
+    m_readsScheduled = false;
+    // A refresh or a new query in flight replaces the pages anyway.
+    while (!m_windowInFlight && m_pagesInFlight.size() < maxPageReads && !m_queuedPages.isEmpty()) {
+        const int page = m_queuedPages.takeLast();
+        if (m_pages.contains(page) || page * m_pageSize >= m_rowCount)
             continue;
-        }
-        int first = row;
-        while (first > 0 && !newPosition.contains(m_rows.at(first - 1).id))
-            --first;
-        beginRemoveRows({}, first, row);
-        m_rows.remove(first, row - first + 1);
-        m_rowOfStale = true;
-        endRemoveRows();
-        row = first - 1;
+        m_pagesInFlight.insert(page);
+        const auto before = m_pages.constFind(page - 1);
+        const PageCursor after
+            = before != m_pages.cend() && !before->next.isStart() ? before->next : PageCursor();
+        const quint64 generation = m_generation;
+        const quint64 storeVersion = m_storeVersion;
+        const AlbumQuery query = m_query;
+        const int pageSize = m_pageSize;
+        AlbumStore *store = m_store;
+        onFinished(QtConcurrent::run(m_pool,
+                                     [store, query, after, page, pageSize] {
+                                         return after.isStart()
+                                             ? store->summariesAt(query, page * pageSize, pageSize)
+                                             : store->summaries(query, after, pageSize);
+                                     }),
+                   this, [this, page, generation, storeVersion](const SummaryPage &read) {
+                       applyPage(page, generation, storeVersion, read);
+                   });
     }
+    updateLoading();
+}
 
-    // The survivors keep their relative order unless an edit changed a sort key; then the
-    // window is laid out anew in one step.
-    int lastPosition = -1;
-    for (const AlbumSummary &album : std::as_const(m_rows)) {
-        const int position = newPosition.value(album.id);
-        if (position < lastPosition) {
-            beginResetModel();
-            m_rows = rows;
-            m_rowOfStale = true;
-            endResetModel();
-            return;
-        }
-        lastPosition = position;
+void AlbumListModel::applyPage(int page, quint64 generation, quint64 storeVersion,
+                               const SummaryPage &read)
+{
+    if (generation != m_generation)
+        return;
+    m_pagesInFlight.remove(page);
+    if (storeVersion < m_appliedStoreVersion) {
+        // Read before the refresh that has since replaced the window; painting asks again.
+        startQueuedReads();
+        return;
     }
+    if (!read.error.isEmpty()) {
+        m_failedPages.insert(page);
+        qCWarning(lcAlbumModel) << "cannot read albums at row" << page * m_pageSize << ":"
+                                << read.error;
+        Q_EMIT loadFailed(read.error);
+        startQueuedReads();
+        return;
+    }
+    insertPage(page, Page {read.rows, read.next});
+    emitPageChanged(page);
+    startQueuedReads();
+}
 
-    // New albums arrive as contiguous range inserts at their sorted places.
-    QSet<qint64> present;
-    present.reserve(m_rows.size());
-    for (const AlbumSummary &album : std::as_const(m_rows))
-        present.insert(album.id);
-    for (int i = 0; i < rows.size();) {
-        if (present.contains(rows.at(i).id)) {
-            ++i;
-            continue;
+void AlbumListModel::insertPage(int page, Page contents)
+{
+    contents.lastUse = ++m_useClock;
+    m_pages.insert(page, std::move(contents));
+    while (m_pages.size() > m_residentLimit) {
+        auto oldest = m_pages.begin();
+        for (auto candidate = m_pages.begin(); candidate != m_pages.end(); ++candidate) {
+            if (candidate->lastUse < oldest->lastUse)
+                oldest = candidate;
         }
-        int end = i;
-        while (end + 1 < rows.size() && !present.contains(rows.at(end + 1).id))
-            ++end;
-        beginInsertRows({}, i, end);
-        for (int j = i; j <= end; ++j)
-            m_rows.insert(j, rows.at(j));
-        m_rowOfStale = true;
-        endInsertRows();
-        i = end + 1;
+        m_pages.erase(oldest);
     }
-    if (!m_rows.isEmpty()) {
-        m_rows = rows;
-        m_rowOfStale = true;
-        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
-    }
+}
+
+void AlbumListModel::emitPageChanged(int page)
+{
+    const int first = page * m_pageSize;
+    const int last = qMin(m_rowCount, first + m_pageSize) - 1;
+    if (first <= last)
+        Q_EMIT dataChanged(index(first), index(last));
 }
 
 } // namespace aime

@@ -16,10 +16,12 @@ namespace aime {
 class AlbumStore;
 class CoverImageCache;
 
-// The albums of the grid, read lazily from the store in pages (canFetchMore/fetchMore) so a
-// collection of 100,000 opens as fast as one of 100. Every read runs on the worker pool; pages
-// arrive by continuation on the GUI thread and land as range inserts. Store changes (imports)
-// are coalesced and applied as batched removes and inserts of the loaded window.
+// The albums of the grid as a window over the store. rowCount() is the query's whole count,
+// but only a few pages of rows are held (least recently used dropped), so memory stays flat at
+// 100,000 albums however far the grid scrolls. A row whose page is absent reads as empty; its
+// page is read on the worker pool (after the previous page by keyset, else by offset) and
+// lands as one dataChanged. Store changes (imports) are coalesced and land as one dataChanged
+// or one layoutChanged that keeps selected albums selected; only a new query resets the model.
 class AlbumListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -34,10 +36,12 @@ public:
         CoverFileRole,
         AddedAtRole,
         CoverRole, // changes when the cover is ready (see CoverImageCache)
+        LoadedRole, // false while the row's page is being read
     };
     Q_ENUM(Role)
 
-    static constexpr int defaultPageSize = 100;
+    static constexpr int defaultPageSize = 200;
+    static constexpr int defaultResidentPages = 30;
 
     AlbumListModel(AlbumStore *store, QThreadPool *pool, QObject *parent = nullptr);
     ~AlbumListModel() override;
@@ -45,8 +49,6 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
     AlbumQuery query() const { return m_query; }
     void setQuery(const AlbumQuery &query);
@@ -57,10 +59,14 @@ public:
     void reload();
 
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    int pageSize() const { return m_pageSize; }
+    void setResidentPageLimit(int pages) { m_residentLimit = qMax(2, pages); }
+    int residentPageCount() const { return int(m_pages.size()); }
     // Covers: a row repaints (dataChanged with CoverRole) when its cover is ready.
     void setCoverCache(CoverImageCache *covers);
     CoverImageCache *coverCache() const { return m_covers; }
-    // The row's album as the grid paints it; null for a row out of range.
+    // The row's album as the grid paints it; null for a row out of range or whose page is not
+    // held yet (that page is then asked for).
     const AlbumSummary *summaryAt(int row) const;
     // Albums matching the query in the whole store; -1 until counted.
     int totalCount() const { return m_totalCount; }
@@ -69,39 +75,64 @@ public:
 Q_SIGNALS:
     void totalCountChanged(int count);
     void loadingChanged(bool loading);
-    // A query (new filter, sort or reload) has its first page in the model.
+    // A query (new filter, sort or reload) has its count and first page in the model.
     void queryApplied();
     void loadFailed(const QString &message);
 
 private:
-    enum class PageKind { Replace, Append, Refresh };
-    void requestPage(PageKind kind);
-    void applyPage(PageKind kind, quint64 generation, const SummaryPage &page);
-    void requestCount(quint64 generation);
-    void applyCount(quint64 generation, int count);
-    void applyRefresh(const QList<AlbumSummary> &rows);
+    struct Page
+    {
+        QList<AlbumSummary> rows;
+        PageCursor next;
+        mutable quint64 lastUse = 0;
+    };
+    struct Window
+    {
+        int count = -1;
+        QHash<int, Page> pages;
+        QString error;
+    };
+
+    void requestWindow(bool replace);
+    void applyWindow(bool replace, quint64 generation, quint64 storeVersion, Window window);
+    void applyRefreshedWindow(const Window &window);
+    void askForPage(int page) const;
+    void startQueuedReads();
+    void applyPage(int page, quint64 generation, quint64 storeVersion, const SummaryPage &read);
+    void insertPage(int page, Page contents);
+    void emitPageChanged(int page);
+    int rowOf(qint64 albumId) const;
     void scheduleRefresh();
-    void setLoading(bool loading);
+    void updateLoading();
+    void setTotalCount(int count);
 
     AlbumStore *m_store;
     QThreadPool *m_pool;
     AlbumQuery m_query;
-    QList<AlbumSummary> m_rows;
-    PageCursor m_cursor;
-    bool m_atEnd = true;
-    bool m_fetchInFlight = false;
-    bool m_loading = false;
-    bool m_refreshPending = false;
-    bool m_started = false;
-    bool m_fetchMoreWanted = false;
     int m_pageSize = defaultPageSize;
+    int m_residentLimit = defaultResidentPages;
+    int m_rowCount = 0;
     int m_totalCount = -1;
+    bool m_started = false;
+    bool m_loading = false;
+    bool m_windowInFlight = false;
+    bool m_refreshPending = false;
+    // A new query's reads are told apart from an old one's by the generation; reads begun
+    // before the last applied refresh by the store version.
     quint64 m_generation = 0;
+    quint64 m_storeVersion = 0;
+    quint64 m_appliedStoreVersion = 0;
     QTimer m_refreshTimer;
     CoverImageCache *m_covers = nullptr;
-    // Album id to row, rebuilt when a cover arrives after the rows changed.
-    mutable QHash<qint64, int> m_rowOf;
-    mutable bool m_rowOfStale = true;
+
+    QHash<int, Page> m_pages;
+    mutable quint64 m_useClock = 0;
+    // Pages asked for by painting, newest last; the newest are read first and the oldest
+    // dropped, so a fling does not leave a queue of pages nobody looks at any more.
+    mutable QList<int> m_queuedPages;
+    mutable bool m_readsScheduled = false;
+    QSet<int> m_pagesInFlight;
+    QSet<int> m_failedPages;
 };
 
 } // namespace aime

@@ -56,6 +56,18 @@ void AlbumGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     }
 
     const QRectF cover(cell.left() + padding, cell.top() + padding, m_coverSize, m_coverSize);
+    if (const QVariant loaded = index.data(AlbumListModel::LoadedRole);
+        loaded.isValid() && !loaded.toBool()) {
+        // The row's page is on its way (a jump far down a large collection): a quiet cell,
+        // not a placeholder that would change a moment later.
+        QColor blank = palette.color(QPalette::Mid);
+        blank.setAlphaF(0.25f);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(blank);
+        painter->drawRect(cover);
+        painter->restore();
+        return;
+    }
     const QString title = index.data(AlbumListModel::TitleRole).toString();
     const QString artist = index.data(AlbumListModel::ArtistRole).toString();
     const auto *albums = qobject_cast<const AlbumListModel *>(index.model());

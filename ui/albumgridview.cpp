@@ -42,12 +42,44 @@ AlbumGridView::AlbumGridView(QWidget *parent)
     m_wantedDelay.setSingleShot(true);
     m_wantedDelay.setInterval(60);
     connect(&m_wantedDelay, &QTimer::timeout, this, &AlbumGridView::updateWantedCovers);
-    const auto soon = [this] {
-        if (!m_wantedDelay.isActive())
-            m_wantedDelay.start();
-    };
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, soon);
-    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, soon);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &AlbumGridView::updateWantedCoversSoon);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            &AlbumGridView::updateWantedCoversSoon);
+}
+
+void AlbumGridView::updateWantedCoversSoon()
+{
+    if (!m_wantedDelay.isActive())
+        m_wantedDelay.start();
+}
+
+void AlbumGridView::setModel(QAbstractItemModel *model)
+{
+    if (this->model())
+        disconnect(this->model(), &QAbstractItemModel::layoutChanged, this,
+                   &AlbumGridView::updateWantedCoversSoon);
+    QListView::setModel(model);
+    if (model)
+        connect(model, &QAbstractItemModel::layoutChanged, this,
+                &AlbumGridView::updateWantedCoversSoon);
+    updateWantedCoversSoon();
+}
+
+void AlbumGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                const QList<int> &roles)
+{
+    QListView::dataChanged(topLeft, bottomRight, roles);
+    // A page of albums has arrived (a cover's own change names its role): its covers may be
+    // the ones on screen.
+    if (!roles.contains(AlbumListModel::CoverRole))
+        updateWantedCoversSoon();
+}
+
+void AlbumGridView::reset()
+{
+    QListView::reset();
+    updateWantedCoversSoon();
 }
 
 void AlbumGridView::setCoverCache(CoverImageCache *covers)

@@ -23,6 +23,7 @@ public:
     void resetZoom();
     // Covers for the albums on screen and one screen ahead; others' downloads are abandoned.
     void setCoverCache(CoverImageCache *covers);
+    void setModel(QAbstractItemModel *model) override;
 
 Q_SIGNALS:
     void coverSizeChanged(int pixels);
@@ -30,10 +31,14 @@ Q_SIGNALS:
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                     const QList<int> &roles = QList<int>()) override;
+    void reset() override;
 
 private:
     void updateGridSize();
     void updateWantedCovers();
+    void updateWantedCoversSoon();
 
     AlbumGridDelegate *m_delegate;
     CoverImageCache *m_covers = nullptr;

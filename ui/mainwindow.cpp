@@ -556,12 +556,11 @@ void MainWindow::updateCentralPage()
 {
     CentralPage page = MessagePage;
     if (m_storeStatus.ok()) {
-        // A finished first page with no rows and nothing after it is an empty collection; the
-        // count is not needed to know that.
+        // An applied query without a filter that counted no album is an empty collection.
         const bool unfiltered = m_albums->query().filterText.trimmed().isEmpty();
         if (m_albums->rowCount() > 0 || !unfiltered || m_import->isRunning())
             page = GridPage;
-        else if (m_albumsShown && !m_albums->isLoading() && !m_albums->canFetchMore({}))
+        else if (m_albumsShown && m_albums->totalCount() == 0)
             page = EmptyPage;
     }
     m_central->setCurrentIndex(page);

@@ -1040,6 +1040,17 @@ QList<qint64> AlbumStore::collectionMatches(const QList<Album> &candidates, QStr
 
 SummaryPage AlbumStore::summaries(const AlbumQuery &query, const PageCursor &after, int limit)
 {
+    return readSummaries(query, after, 0, limit);
+}
+
+SummaryPage AlbumStore::summariesAt(const AlbumQuery &query, int offset, int limit)
+{
+    return readSummaries(query, {}, qMax(0, offset), limit);
+}
+
+SummaryPage AlbumStore::readSummaries(const AlbumQuery &query, const PageCursor &after, int offset,
+                                      int limit)
+{
     SummaryPage page;
     if (!status().ok()) {
         page.error = status().message;
@@ -1075,6 +1086,8 @@ SummaryPage AlbumStore::summaries(const AlbumQuery &query, const PageCursor &aft
         sql += QLatin1String(" WHERE ") + where.join(QLatin1String(" AND "));
     sql += QLatin1String(" ORDER BY ") + order.join(QLatin1String(", "))
         + QStringLiteral(" LIMIT %1").arg(limit + 1);
+    if (offset > 0)
+        sql += QStringLiteral(" OFFSET %1").arg(offset);
 
     QSqlQuery select(connection());
     select.setForwardOnly(true);

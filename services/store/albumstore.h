@@ -92,7 +92,10 @@ public:
     QList<qint64> albumIdsWithoutDescription(qint64 after, int limit, QString *error = nullptr);
     int countWithoutDescription(qint64 after = 0); // -1 on error
 
+    // A page of the grid: after a keyset position (cheap at any depth), or at a row offset (for
+    // a jump; the store walks the sort index up to it).
     SummaryPage summaries(const AlbumQuery &query, const PageCursor &after, int limit);
+    SummaryPage summariesAt(const AlbumQuery &query, int offset, int limit);
     // -1 on error.
     int count(const AlbumQuery &query);
     std::optional<Album> album(qint64 id);
@@ -114,6 +117,8 @@ Q_SIGNALS:
     void albumsChanged(const QList<qint64> &albumIds);
 
 private:
+    SummaryPage readSummaries(const AlbumQuery &query, const PageCursor &after, int offset,
+                              int limit);
     UpsertResult writePage(const QList<Album> &albums, const JobCheckpoint *checkpoint);
     // Merges the other album with this barcode, if any, into the older of the two; returns the
     // survivor's id, or -1 on a database error.

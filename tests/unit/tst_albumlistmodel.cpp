@@ -15,15 +15,16 @@ class TestAlbumListModel : public QObject
 private slots:
     void init();
     void cleanup();
-    void firstPageThenFetchMore();
+    void countedThenPagesReadOnDemand();
+    void residentPagesAreBounded();
     void sortOrders_data();
     void sortOrders();
     void filterNarrowsAndClears();
-    void newAlbumsArriveAsRangeInsertsNotResets();
+    void newAlbumsArriveWithoutResetAndSelectionFollows();
     void staleQueryResultsAreDropped();
     void closedStoreReportsFailure();
     void nothingIsReadBeforeTheFirstReload();
-    void fetchMoreDuringARefreshIsServed();
+    void pageAskedDuringARefreshIsServed();
 
 private:
     std::unique_ptr<testing::TemporaryStore> m_temporary;
@@ -45,33 +46,74 @@ void TestAlbumListModel::cleanup()
     m_temporary.reset();
 }
 
-void TestAlbumListModel::firstPageThenFetchMore()
+// Every row of the store, in the model's order, read in one go for comparison.
+static QList<qint64> allIds(AlbumStore *store, const AlbumQuery &query)
 {
-    // No model tester here: it calls fetchMore() itself, and this test counts the pages.
+    QList<qint64> ids;
+    const SummaryPage page = store->summaries(query, {}, 100000);
+    for (const AlbumSummary &album : page.rows)
+        ids.append(album.id);
+    return ids;
+}
+
+void TestAlbumListModel::countedThenPagesReadOnDemand()
+{
     AlbumListModel model(m_temporary->store.get(), m_pool.get());
-    model.setPageSize(200);
+    model.setPageSize(100);
+    QSignalSpy applied(&model, &AlbumListModel::queryApplied);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.reload();
+    QVERIFY(applied.wait());
+    // The whole count at once, the first page only.
+    QCOMPARE(model.rowCount(), 450);
+    QCOMPARE(model.totalCount(), 450);
+    QCOMPARE(model.residentPageCount(), 1);
+    QVERIFY(model.summaryAt(99));
+    QVERIFY(!model.index(0).data(Qt::DisplayRole).toString().isEmpty());
+    QVERIFY(model.index(0).data(AlbumListModel::ArtistRole).toString().startsWith(u"Artist"));
+
+    // A jump far down (read by offset): empty until its page lands as one dataChanged.
+    QVERIFY(!model.summaryAt(320));
+    QCOMPARE(model.index(320).data(AlbumListModel::LoadedRole).toBool(), false);
+    QVERIFY(!model.index(320).data(AlbumListModel::AlbumIdRole).isValid());
+    QTRY_VERIFY(model.summaryAt(320));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 300);
+    QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 399);
+
+    // Then the page after it (read by keyset) and the rest: the same rows, in the same order,
+    // as one read of the whole store.
+    QList<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QTRY_VERIFY(model.summaryAt(row));
+        ids.append(model.index(row).data(AlbumListModel::AlbumIdRole).toLongLong());
+    }
+    QCOMPARE(ids, allIds(m_temporary->store.get(), model.query()));
+}
+
+void TestAlbumListModel::residentPagesAreBounded()
+{
+    AlbumListModel model(m_temporary->store.get(), m_pool.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPageSize(40);
+    model.setResidentPageLimit(3);
     QSignalSpy applied(&model, &AlbumListModel::queryApplied);
     model.reload();
     QVERIFY(applied.wait());
-    QCOMPARE(model.rowCount(), 200);
-    QTRY_COMPARE(model.totalCount(), 450);
-    QVERIFY(model.canFetchMore({}));
-
-    model.fetchMore({});
-    // Asked again while the page is on its way: served after it, never doubled.
-    model.fetchMore({});
-    QTRY_COMPARE(model.rowCount(), 450);
-    QVERIFY(!model.canFetchMore({}));
-
     QSet<qint64> ids;
-    for (int row = 0; row < model.rowCount(); ++row)
-        ids.insert(model.index(row).data(AlbumListModel::AlbumIdRole).toLongLong());
+    int mostResident = 0;
+    // Top to bottom and back, as a scroll does.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int step = 0; step < model.rowCount(); ++step) {
+            const int row = pass == 0 ? step : model.rowCount() - 1 - step;
+            QTRY_VERIFY(model.summaryAt(row));
+            ids.insert(model.summaryAt(row)->id);
+            mostResident = qMax(mostResident, model.residentPageCount());
+        }
+    }
     QCOMPARE(ids.size(), 450);
-    QVERIFY(!model.index(0).data(Qt::DisplayRole).toString().isEmpty());
-    QVERIFY(model.index(0)
-                .data(AlbumListModel::ArtistRole)
-                .toString()
-                .startsWith(QStringLiteral("Artist")));
+    QVERIFY2(mostResident <= 3, qPrintable(QString::number(mostResident)));
+    QCOMPARE(model.rowCount(), 450);
 }
 
 void TestAlbumListModel::sortOrders_data()
@@ -149,7 +191,7 @@ void TestAlbumListModel::filterNarrowsAndClears()
     QCOMPARE(model.rowCount(), 450);
 }
 
-void TestAlbumListModel::newAlbumsArriveAsRangeInsertsNotResets()
+void TestAlbumListModel::newAlbumsArriveWithoutResetAndSelectionFollows()
 {
     AlbumListModel model(m_temporary->store.get(), m_pool.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -159,17 +201,32 @@ void TestAlbumListModel::newAlbumsArriveAsRangeInsertsNotResets()
     QVERIFY(applied.wait());
     QCOMPARE(model.rowCount(), 450);
 
+    // The person has an album selected; new albums sort in before it.
+    const QPersistentModelIndex selected = model.index(300);
+    const qint64 selectedId = selected.data(AlbumListModel::AlbumIdRole).toLongLong();
+    QVERIFY(selectedId > 0);
+
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
-    // Three pages written quickly, as an import does: coalesced into few refreshes.
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+    // Three pages written quickly, as an import does: coalesced into few layout changes.
     for (int page = 0; page < 3; ++page)
         QVERIFY(
             m_temporary->store->upsertPage(testing::generatedAlbums(100, 10000 + page * 100)).ok());
     QTRY_COMPARE(model.rowCount(), 750);
+    QCOMPARE(model.totalCount(), 750);
     QCOMPARE(resets.count(), 0);
-    QVERIFY(inserts.count() > 0);
-    QVERIFY(inserts.count() <= 300);
-    QTRY_COMPARE(model.totalCount(), 750);
+    QVERIFY(layouts.count() >= 1);
+    QVERIFY(layouts.count() <= 3);
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.data(AlbumListModel::AlbumIdRole).toLongLong(), selectedId);
+    QCOMPARE(model.index(selected.row()).data(AlbumListModel::AlbumIdRole).toLongLong(),
+             selectedId);
+    QList<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QTRY_VERIFY(model.summaryAt(row));
+        ids.append(model.summaryAt(row)->id);
+    }
+    QCOMPARE(ids, allIds(m_temporary->store.get(), model.query()));
 }
 
 void TestAlbumListModel::staleQueryResultsAreDropped()
@@ -217,27 +274,28 @@ void TestAlbumListModel::nothingIsReadBeforeTheFirstReload()
     QCOMPARE(model.query().sort, AlbumSort::Year);
 }
 
-void TestAlbumListModel::fetchMoreDuringARefreshIsServed()
+void TestAlbumListModel::pageAskedDuringARefreshIsServed()
 {
     AlbumListModel model(m_temporary->store.get(), m_pool.get());
     model.setPageSize(100);
     QSignalSpy applied(&model, &AlbumListModel::queryApplied);
     model.reload();
     QVERIFY(applied.wait());
-    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.rowCount(), 450);
 
     // An import writes; the model's coalesced refresh starts reading; at that moment the view
-    // reaches the end and asks for more.
+    // paints rows further down.
     bool asked = false;
     connect(&model, &AlbumListModel::loadingChanged, this, [&](bool loading) {
         if (loading && !asked) {
             asked = true;
-            model.fetchMore({});
+            QVERIFY(!model.summaryAt(420));
         }
     });
     QVERIFY(m_temporary->store->upsertPage(testing::generatedAlbums(10, 50000)).ok());
     QTRY_VERIFY(asked);
-    QTRY_VERIFY(model.rowCount() >= 200);
+    QTRY_COMPARE(model.rowCount(), 460);
+    QTRY_VERIFY(model.summaryAt(420));
     QTRY_VERIFY(!model.isLoading());
 }
 
