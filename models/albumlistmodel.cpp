@@ -9,6 +9,7 @@
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <climits>
 
 Q_LOGGING_CATEGORY(lcAlbumModel, "aime.models.albums", QtInfoMsg)
 
@@ -182,7 +183,7 @@ void AlbumListModel::scheduleRefresh()
 
 void AlbumListModel::updateLoading()
 {
-    const bool loading = m_windowInFlight || !m_pagesInFlight.isEmpty();
+    const bool loading = m_windowInFlight || m_countInFlight || !m_pagesInFlight.isEmpty();
     if (loading == m_loading)
         return;
     m_loading = loading;
@@ -206,6 +207,7 @@ void AlbumListModel::requestWindow(bool replace)
     }
     if (replace) {
         ++m_generation;
+        m_countInFlight = false;
         m_queuedPages.clear();
         m_failedPages.clear();
     }
@@ -231,34 +233,37 @@ void AlbumListModel::requestWindow(bool replace)
     const AlbumQuery query = m_query;
     const int pageSize = m_pageSize;
     AlbumStore *store = m_store;
-    onFinished(QtConcurrent::run(m_pool,
-                                 [store, query, wanted, pageSize] {
-                                     Window window;
-                                     window.count = store->count(query);
-                                     if (window.count < 0) {
-                                         window.error = store->status().ok()
-                                             ? AlbumListModel::tr("the albums cannot be counted")
-                                             : store->status().message;
-                                         return window;
-                                     }
-                                     int previous = -2;
-                                     PageCursor cursor;
-                                     for (int page : wanted) {
-                                         if (page * pageSize >= window.count && page > 0)
-                                             break;
-                                         const SummaryPage read = page == previous + 1
-                                             ? store->summaries(query, cursor, pageSize)
-                                             : store->summariesAt(query, page * pageSize, pageSize);
-                                         if (!read.error.isEmpty()) {
-                                             window.error = read.error;
-                                             return window;
-                                         }
-                                         window.pages.insert(page, Page {read.rows, read.next});
-                                         cursor = read.next;
-                                         previous = page;
-                                     }
-                                     return window;
-                                 }),
+    onFinished(QtConcurrent::run(
+                   m_pool,
+                   [store, query, wanted, pageSize, counted = !replace] {
+                       Window window;
+                       // A new query's count follows its first page (see
+                       // applyCount), so the grid shows before the count.
+                       window.count = counted ? store->count(query) : INT_MAX;
+                       if (window.count < 0) {
+                           window.error = store->status().ok()
+                               ? AlbumListModel::tr("the albums cannot be counted")
+                               : store->status().message;
+                           return window;
+                       }
+                       int previous = -2;
+                       PageCursor cursor;
+                       for (int page : wanted) {
+                           if (page * pageSize >= window.count && page > 0)
+                               break;
+                           const SummaryPage read = page == previous + 1
+                               ? store->summaries(query, cursor, pageSize)
+                               : store->summariesAt(query, page * pageSize, pageSize);
+                           if (!read.error.isEmpty()) {
+                               window.error = read.error;
+                               return window;
+                           }
+                           window.pages.insert(page, Page {read.rows, read.next, read.atEnd});
+                           cursor = read.next;
+                           previous = page;
+                       }
+                       return window;
+                   }),
                this, [this, replace, generation, storeVersion](const Window &window) {
                    applyWindow(replace, generation, storeVersion, window);
                });
@@ -282,14 +287,19 @@ void AlbumListModel::applyWindow(bool replace, quint64 generation, quint64 store
     for (Page &page : window.pages)
         page.lastUse = ++m_useClock;
     if (replace) {
+        const Page &first = window.pages.value(0);
+        const bool complete = first.atEnd;
         beginResetModel();
+        m_rowCount = int(first.rows.size());
         m_pages = std::move(window.pages);
         m_pagesInFlight.clear();
-        m_rowCount = window.count;
         endResetModel();
-        setTotalCount(window.count);
+        if (complete)
+            setTotalCount(m_rowCount);
         updateLoading();
         Q_EMIT queryApplied();
+        if (!complete)
+            requestCount();
     } else {
         applyRefreshedWindow(window);
         setTotalCount(window.count);
@@ -357,6 +367,48 @@ void AlbumListModel::applyRefreshedWindow(const Window &window)
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
+void AlbumListModel::requestCount()
+{
+    m_countInFlight = true;
+    updateLoading();
+    const quint64 generation = m_generation;
+    const quint64 storeVersion = m_storeVersion;
+    const AlbumQuery query = m_query;
+    AlbumStore *store = m_store;
+    onFinished(QtConcurrent::run(m_pool, [store, query] { return store->count(query); }), this,
+               [this, generation, storeVersion](int count) {
+                   if (generation != m_generation)
+                       return;
+                   m_countInFlight = false;
+                   applyCount(count, storeVersion);
+                   updateLoading();
+                   startQueuedReads();
+               });
+}
+
+void AlbumListModel::applyCount(int count, quint64 storeVersion)
+{
+    if (count < 0) {
+        qCWarning(lcAlbumModel) << "cannot count the albums";
+        Q_EMIT loadFailed(tr("the albums cannot be counted"));
+        return;
+    }
+    // A refresh applied meanwhile has counted since; a refresh in flight will.
+    if (storeVersion < m_appliedStoreVersion || m_windowInFlight)
+        return;
+    // The rows after the first page, as one range.
+    if (count > m_rowCount) {
+        beginInsertRows({}, m_rowCount, count - 1);
+        m_rowCount = count;
+        endInsertRows();
+    } else if (count < m_rowCount) {
+        beginRemoveRows({}, count, m_rowCount - 1);
+        m_rowCount = count;
+        endRemoveRows();
+    }
+    setTotalCount(count);
+}
+
 void AlbumListModel::askForPage(int page) const
 {
     if (m_pagesInFlight.contains(page) || m_failedPages.contains(page) || !m_started)
@@ -422,7 +474,7 @@ void AlbumListModel::applyPage(int page, quint64 generation, quint64 storeVersio
         startQueuedReads();
         return;
     }
-    insertPage(page, Page {read.rows, read.next});
+    insertPage(page, Page {read.rows, read.next, read.atEnd});
     emitPageChanged(page);
     startQueuedReads();
 }

@@ -20,7 +20,8 @@ class CoverImageCache;
 // but only a few pages of rows are held (least recently used dropped), so memory stays flat at
 // 100,000 albums however far the grid scrolls. A row whose page is absent reads as empty; its
 // page is read on the worker pool (after the previous page by keyset, else by offset) and
-// lands as one dataChanged. Store changes (imports) are coalesced and land as one dataChanged
+// lands as one dataChanged. A new query resets the model with its first page; its count follows
+// as one range insert. Store changes (imports) are coalesced and land as one dataChanged
 // or one layoutChanged that keeps selected albums selected; only a new query resets the model.
 class AlbumListModel : public QAbstractListModel
 {
@@ -84,6 +85,7 @@ private:
     {
         QList<AlbumSummary> rows;
         PageCursor next;
+        bool atEnd = false;
         mutable quint64 lastUse = 0;
     };
     struct Window
@@ -96,6 +98,8 @@ private:
     void requestWindow(bool replace);
     void applyWindow(bool replace, quint64 generation, quint64 storeVersion, Window window);
     void applyRefreshedWindow(const Window &window);
+    void requestCount();
+    void applyCount(int count, quint64 storeVersion);
     void askForPage(int page) const;
     void startQueuedReads();
     void applyPage(int page, quint64 generation, quint64 storeVersion, const SummaryPage &read);
@@ -116,6 +120,7 @@ private:
     bool m_started = false;
     bool m_loading = false;
     bool m_windowInFlight = false;
+    bool m_countInFlight = false;
     bool m_refreshPending = false;
     // A new query's reads are told apart from an old one's by the generation; reads begun
     // before the last applied refresh by the store version.

@@ -6,11 +6,22 @@
 #include "covers/imageclient.h"
 #include "store/albumstore.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QLoggingCategory>
+#include <QSaveFile>
 #include <QtConcurrent>
 
+Q_LOGGING_CATEGORY(lcCoverImages, "aime.models.covers", QtInfoMsg)
+
 namespace aime {
+
+namespace {
+
+constexpr int thumbnailQuality = 90;
+
+} // namespace
 
 CoverImageCache::CoverImageCache(AlbumStore *store, QThreadPool *pool, CoverDiskCache *disk,
                                  CoverFetcher *fetcher, QObject *parent)
@@ -103,6 +114,16 @@ CoverImageCache::Decoded CoverImageCache::decode(const QString &path, int pixels
 {
     Decoded result;
     result.path = path;
+    const QString thumbnail = CoverDiskCache::thumbnailPath(path, pixels);
+    if (QFileInfo::exists(thumbnail)) {
+        QImageReader reader(thumbnail);
+        result.image = reader.read();
+        if (!result.image.isNull()) {
+            toPixmapFormat(result.image);
+            return result;
+        }
+        QFile::remove(thumbnail); // written by an earlier run that stopped halfway
+    }
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QSize full = reader.size();
@@ -114,7 +135,32 @@ CoverImageCache::Decoded CoverImageCache::decode(const QString &path, int pixels
     reader.setScaledSize(full.scaled(pixels, pixels, Qt::KeepAspectRatio));
     result.image = reader.read();
     result.broken = result.image.isNull();
+    if (!result.broken && qMax(full.width(), full.height()) > pixels)
+        saveThumbnail(result.image, thumbnail);
+    toPixmapFormat(result.image);
     return result;
+}
+
+void CoverImageCache::toPixmapFormat(QImage &image)
+{
+    // The pixmap's own format, so QPixmap::fromImage() on the GUI thread copies and never
+    // converts (a JPEG decodes to 24-bit RGB).
+    if (image.isNull())
+        return;
+    image.convertTo(image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied
+                                            : QImage::Format_RGB32);
+}
+
+void CoverImageCache::saveThumbnail(const QImage &image, const QString &path)
+{
+    // A thumbnail is a shortcut, not data: when it cannot be written the next start decodes
+    // the download again.
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "JPEG", thumbnailQuality)
+        || !file.commit())
+        qCDebug(lcCoverImages).noquote() << "cannot write the thumbnail" << path;
 }
 
 bool CoverImageCache::Wanted::contains(qint64 albumId)

@@ -64,7 +64,11 @@ private:
     void decoded(const AlbumSummary &album, int pixels, const Decoded &result);
     void fetch(const AlbumSummary &album, int pixels);
     static QString keyOf(qint64 albumId, int pixels);
+    // From the file's thumbnail at this size when there is one; else from the file, writing
+    // the thumbnail for next time.
     static Decoded decode(const QString &path, int pixels);
+    static void saveThumbnail(const QImage &image, const QString &path);
+    static void toPixmapFormat(QImage &image);
 
     AlbumStore *m_store;
     QThreadPool *m_pool;

@@ -75,7 +75,10 @@ void AlbumGridDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const qreal ratio = option.widget ? option.widget->devicePixelRatioF() : 1.0;
     const QPixmap image
         = m_covers && album ? m_covers->cover(*album, decodedSize(m_coverSize, ratio)) : QPixmap();
-    if (image.isNull()) {
+    if (image.isNull() && m_covers && album && !album->coverFile.isEmpty()
+        && !m_covers->isMissing(album->id)) {
+        CoverPlaceholder::paintPending(painter, cover, artist, title);
+    } else if (image.isNull()) {
         CoverPlaceholder::paint(painter, cover, artist, title);
     } else {
         // Letterboxed in its square when it is not one.

@@ -28,6 +28,10 @@ AlbumGridView::AlbumGridView(QWidget *parent)
     setResizeMode(QListView::Adjust);
     setWrapping(true);
     setUniformItemSizes(true);
+    // A collection of 100,000 is laid out a slice per event-loop pass, the first screen first,
+    // so neither start-up nor an import's layout change holds the GUI thread for the whole.
+    setLayoutMode(QListView::Batched);
+    setBatchSize(2000);
     // Cells are spaced by the grid size alone (see updateGridSize), so the view adds none.
     setSpacing(0);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -95,16 +99,19 @@ void AlbumGridView::updateWantedCovers()
     if (!m_covers || !albums || albums->rowCount() == 0)
         return;
     const QRect area = viewport()->rect();
-    QModelIndex first = indexAt(area.topLeft() + QPoint(cellGap, cellGap));
-    QModelIndex last = indexAt(area.bottomRight() - QPoint(cellGap, cellGap));
+    const QModelIndex first = indexAt(area.topLeft() + QPoint(cellGap, cellGap));
     if (!first.isValid())
-        first = albums->index(0);
-    if (!last.isValid())
-        last = albums->index(albums->rowCount() - 1);
+        return; // not laid out yet; the layout's scroll range change asks again
+    // The screen's last album from the uniform grid, not from indexAt() of the bottom-right
+    // corner, which misses on a last line that is not full.
+    const QSize cell = gridSize().isValid() ? gridSize() : visualRect(first).size();
+    const int columns = qMax(1, area.width() / qMax(1, cell.width()));
+    const int lines = area.height() / qMax(1, cell.height()) + 2;
+    const int lastRow = qMin(albums->rowCount() - 1, first.row() + lines * columns - 1);
     // One screen ahead and one behind stay wanted; the screen ahead is asked for now.
-    const int screen = last.row() - first.row() + 1;
+    const int screen = lastRow - first.row() + 1;
     const int from = qMax(0, first.row() - screen);
-    const int to = qMin(albums->rowCount() - 1, last.row() + screen);
+    const int to = qMin(albums->rowCount() - 1, lastRow + screen);
     const int pixels = AlbumGridDelegate::decodedSize(m_delegate->coverSize(), devicePixelRatioF());
     QSet<qint64> wanted;
     wanted.reserve(to - from + 1);
@@ -115,7 +122,7 @@ void AlbumGridView::updateWantedCovers()
     m_covers->setWanted(wanted);
     // Cells asked for while they were not yet wanted ask again.
     viewport()->update();
-    for (int row = last.row() + 1; row <= to; ++row) {
+    for (int row = lastRow + 1; row <= to; ++row) {
         if (const AlbumSummary *album = albums->summaryAt(row))
             m_covers->cover(*album, pixels);
     }

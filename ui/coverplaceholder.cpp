@@ -60,4 +60,10 @@ void CoverPlaceholder::paint(QPainter *painter, const QRectF &rect, const QStrin
     painter->restore();
 }
 
+void CoverPlaceholder::paintPending(QPainter *painter, const QRectF &rect, const QString &artist,
+                                    const QString &title)
+{
+    painter->fillRect(rect, colourFor(artist, title).darker(115));
+}
+
 } // namespace aime

@@ -17,6 +17,10 @@ public:
     static QString initialsOf(const QString &artist);
     static void paint(QPainter *painter, const QRectF &rect, const QString &artist,
                       const QString &title);
+    // The album's colour alone, for the moment a cover on disk takes to decode: initials that
+    // would be replaced a few milliseconds later only flicker (and cost a large glyph each).
+    static void paintPending(QPainter *painter, const QRectF &rect, const QString &artist,
+                             const QString &title);
 };
 
 } // namespace aime

@@ -29,6 +29,7 @@
 #include "store/albumstore.h"
 
 #include <QDir>
+#include <QImageReader>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -158,6 +159,10 @@ void AimeApplication::start()
                             });
     }
     AlbumStore *store = m_store.get();
+    // Image plugins load (a directory scan and a dlopen) while the store opens, not when the
+    // first cover decodes.
+    (void)QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()),
+                            [] { (void)QImageReader::supportedImageFormats(); });
     // The covers' folder is read once, off the GUI thread (it may hold thousands of files).
     CoverDiskCache *coverDisk = m_coverDisk.get();
     (void)QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()), [coverDisk] {

@@ -142,6 +142,7 @@ QString CoverDiskCache::store(const QString &key, const QByteArray &bytes, QStri
         qCWarning(lcCovers).noquote() << "cannot keep a cover:" << file.errorString();
         return {};
     }
+    removeThumbnails(path); // of what was there before under this name
     QMutexLocker lock(&m_mutex);
     const auto old = m_entries.constFind(fileName);
     if (old != m_entries.constEnd())
@@ -169,6 +170,25 @@ void CoverDiskCache::removeFile(const QString &path)
     m_entries.erase(it);
     m_usedSinceSaved.remove(fileName);
     QFile::remove(QDir(m_folder).filePath(fileName));
+    removeThumbnails(QDir(m_folder).filePath(fileName));
+}
+
+QString CoverDiskCache::thumbnailPath(const QString &file, int pixels)
+{
+    const QFileInfo original(file);
+    return original.dir().filePath(
+        QStringLiteral("thumbnails/%1/%2.jpg").arg(pixels).arg(original.fileName()));
+}
+
+void CoverDiskCache::removeThumbnails(const QString &file)
+{
+    const QFileInfo original(file);
+    const QDir thumbnails(original.dir().filePath(QStringLiteral("thumbnails")));
+    if (!thumbnails.exists())
+        return;
+    const QString name = original.fileName() + QLatin1String(".jpg");
+    for (const QString &size : thumbnails.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        QFile::remove(thumbnails.filePath(size + u'/' + name));
 }
 
 void CoverDiskCache::evictLocked(const QString &keep)
@@ -192,6 +212,7 @@ void CoverDiskCache::evictLocked(const QString &keep)
         m_usedSinceSaved.remove(fileName);
         if (!QFile::remove(dir.filePath(fileName)))
             qCWarning(lcCovers).noquote() << "cannot remove" << fileName << "from the cover cache";
+        removeThumbnails(dir.filePath(fileName));
     }
 }
 

@@ -47,6 +47,13 @@ public:
     void persistUse();
 
     static QString fileNameFor(const QString &key);
+    // Where a grid-size copy of a cover file is kept (`thumbnails/PIXELS/NAME.jpg` beside it):
+    // decoding a thumbnail costs a fraction of decoding and scaling the download. Thumbnails go
+    // with their file when it is evicted or removed; at about 1/20 of a download they are not
+    // counted against the limit.
+    static QString thumbnailPath(const QString &file, int pixels);
+    // Removes every thumbnail of a file (any size).
+    static void removeThumbnails(const QString &file);
 
 private:
     struct Entry

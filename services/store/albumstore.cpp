@@ -1065,9 +1065,36 @@ SummaryPage AlbumStore::readSummaries(const AlbumQuery &query, const PageCursor 
     const QString filter = filterClause(query.filterText, m_connections.config().isSqlite(), binds);
     if (!filter.isEmpty())
         where.append(filter);
-    if (!after.isStart() && after.key.size() == spec.columns.size()) {
+    QStringList order;
+    for (const QString &column : spec.columns)
+        order.append(spec.descending ? column + QLatin1String(" DESC") : column);
+
+    PageCursor start = after;
+    if (offset > 0) {
+        // The key of the row before the offset, from the sort index alone (it holds every sort
+        // column), then a keyset read: an OFFSET over the table itself would read, and cache,
+        // every album before it.
+        QString keySql = QStringLiteral("SELECT %1 FROM albums").arg(spec.columns.join(u", "));
+        if (!filter.isEmpty())
+            keySql += QLatin1String(" WHERE ") + filter;
+        keySql += QLatin1String(" ORDER BY ") + order.join(QLatin1String(", "))
+            + QStringLiteral(" LIMIT 1 OFFSET %1").arg(offset - 1);
+        QSqlQuery keyQuery(connection());
+        keyQuery.setForwardOnly(true);
+        if (!keyQuery.prepare(keySql) || !execWith(keyQuery, binds)) {
+            page.error = keyQuery.lastError().text();
+            qCWarning(lcStore) << "summaries failed:" << page.error;
+            return page;
+        }
+        if (!keyQuery.next())
+            return page; // past the end
+        start.key.clear();
+        for (int i = 0; i < spec.columns.size(); ++i)
+            start.key.append(keyQuery.value(i));
+    }
+    if (!start.isStart() && start.key.size() == spec.columns.size()) {
         QStringList marks;
-        for (const QVariant &value : after.key) {
+        for (const QVariant &value : start.key) {
             marks.append(QStringLiteral("?"));
             binds.append(value);
         }
@@ -1076,18 +1103,12 @@ SummaryPage AlbumStore::readSummaries(const AlbumQuery &query, const PageCursor 
                               spec.descending ? QStringLiteral("<") : QStringLiteral(">"),
                               marks.join(QLatin1String(", "))));
     }
-    QStringList order;
-    for (const QString &column : spec.columns)
-        order.append(spec.descending ? column + QLatin1String(" DESC") : column);
-
     QString sql = QStringLiteral("SELECT %1, %2 FROM albums")
                       .arg(QLatin1String(summaryColumns), spec.columns.join(QLatin1String(", ")));
     if (!where.isEmpty())
         sql += QLatin1String(" WHERE ") + where.join(QLatin1String(" AND "));
     sql += QLatin1String(" ORDER BY ") + order.join(QLatin1String(", "))
         + QStringLiteral(" LIMIT %1").arg(limit + 1);
-    if (offset > 0)
-        sql += QStringLiteral(" OFFSET %1").arg(offset);
 
     QSqlQuery select(connection());
     select.setForwardOnly(true);

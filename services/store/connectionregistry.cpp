@@ -82,6 +82,12 @@ QSqlDatabase ConnectionRegistry::connection()
     return db;
 }
 
+namespace {
+
+constexpr qint64 sqliteHeapLimitBytes = 48LL * 1024 * 1024;
+
+} // namespace
+
 bool ConnectionRegistry::configure(QSqlDatabase &db)
 {
     if (!m_config.isSqlite())
@@ -94,6 +100,9 @@ bool ConnectionRegistry::configure(QSqlDatabase &db)
     ok = query.exec(QStringLiteral("PRAGMA temp_store=MEMORY")) && ok;
     // The default 2 MB page cache thrashes on the sort indexes of a large collection.
     ok = query.exec(QStringLiteral("PRAGMA cache_size=-32768")) && ok;
+    // Every pool thread has its connection, and each cache fills as the grid scrolls through a
+    // large collection; past this limit for the whole process SQLite reuses pages instead.
+    ok = query.exec(QStringLiteral("PRAGMA soft_heap_limit=%1").arg(sqliteHeapLimitBytes)) && ok;
     return ok;
 }
 

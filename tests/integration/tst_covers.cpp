@@ -26,6 +26,7 @@
 #include <QHash>
 #include <QHttpServerRequest>
 #include <QImage>
+#include <QImageReader>
 #include <QNetworkAccessManager>
 #include <QPixmap>
 #include <QScopeGuard>
@@ -187,6 +188,7 @@ private slots:
     void corruptFileFetchedAgainOnce_data();
     void corruptFileFetchedAgainOnce();
     void delegatePaintsPlaceholderThenCover();
+    void gridSizeThumbnailIsKeptAndUsed();
 
 private:
     std::unique_ptr<CoverFetcher> makeFetcher(CoverDiskCache *disk, DiscogsClient *discogs) const;
@@ -881,6 +883,58 @@ void TestCovers::delegatePaintsPlaceholderThenCover()
     // Nothing was downloaded: the files were in place.
     QCOMPARE(m_spotifyFake->server().requestCount(), 0);
     QCOMPARE(m_coverArtFake->server().requestCount(), 0);
+}
+
+void TestCovers::gridSizeThumbnailIsKeptAndUsed()
+{
+    const UpsertResult stored = m_store->upsertPage(testing::generatedAlbums(1));
+    QVERIFY2(stored.ok(), qPrintable(stored.error));
+    const QByteArray jpeg = FakeImage::jpeg(QColor(200, 40, 40), 300);
+    const QString path = m_disk->store(QStringLiteral("thumbnail-test"), jpeg);
+    QVERIFY(!path.isEmpty());
+    const qint64 albumId = stored.albumIds.first();
+    QVERIFY(m_store->setCoverFile(albumId, path));
+    const std::optional<Album> album = m_store->album(albumId);
+    QVERIFY(album);
+    AlbumSummary summary;
+    summary.id = albumId;
+    summary.title = album->title;
+    summary.artist = album->artist;
+    summary.coverFile = path;
+
+    const int pixels = 128;
+    const QString thumbnail = CoverDiskCache::thumbnailPath(path, pixels);
+    QVERIFY(!QFileInfo::exists(thumbnail));
+    {
+        CoverImageCache covers(m_store.get(), m_pool.get(), m_disk.get(), m_fetcher.get());
+        QTRY_VERIFY_WITH_TIMEOUT(!covers.cover(summary, pixels).isNull(), waitMs);
+        QCOMPARE(covers.cover(summary, pixels).size(), QSize(pixels, pixels));
+    }
+    // Written beside the download at the grid's size.
+    QVERIFY(QFileInfo::exists(thumbnail));
+    QImageReader written(thumbnail);
+    QCOMPARE(written.size(), QSize(pixels, pixels));
+
+    // The next start decodes the thumbnail: shown even once the download itself is unreadable
+    // (which only a thumbnail can explain), and no download is asked for.
+    {
+        QFile original(path);
+        QVERIFY(original.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        original.write("no longer an image");
+    }
+    const int requestsBefore
+        = m_spotifyFake->server().requestCount() + m_coverArtFake->server().requestCount();
+    CoverImageCache covers(m_store.get(), m_pool.get(), m_disk.get(), m_fetcher.get());
+    QTRY_VERIFY_WITH_TIMEOUT(!covers.cover(summary, pixels).isNull(), waitMs);
+    QCOMPARE(covers.cover(summary, pixels).toImage().pixelColor(pixels / 2, pixels / 2).red() > 150,
+             true);
+    QCOMPARE(m_spotifyFake->server().requestCount() + m_coverArtFake->server().requestCount(),
+             requestsBefore);
+
+    // Evicting the download takes its thumbnails along.
+    m_disk->setLimit(0);
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!QFileInfo::exists(thumbnail));
 }
 
 QTEST_MAIN(TestCovers)

@@ -21,6 +21,7 @@ private slots:
     void lowerLimitEvictsAtOnce();
     void brokenFileIsForgotten();
     void unwritableFolderLeavesNoHalfFile();
+    void thumbnailsGoWithTheirFile();
 };
 
 namespace {
@@ -136,6 +137,47 @@ void TestCoverDiskCache::unwritableFolderLeavesNoHalfFile()
     QCOMPARE(cache.count(), 0);
     QCOMPARE(cache.size(), 0);
     QVERIFY(cache.lookup(QStringLiteral("k")).isEmpty());
+}
+
+void TestCoverDiskCache::thumbnailsGoWithTheirFile()
+{
+    QTemporaryDir dir;
+    CoverDiskCache cache(dir.filePath(QStringLiteral("covers")));
+    QVERIFY(cache.load());
+    const QString kept = cache.store(QStringLiteral("kept"), bytesOf(100, 'k'));
+    const QString replaced = cache.store(QStringLiteral("replaced"), bytesOf(100, 'r'));
+    const QString evicted = cache.store(QStringLiteral("evicted"), bytesOf(100, 'e'));
+    const auto makeThumbnail = [](const QString &file, int pixels) {
+        const QString path = CoverDiskCache::thumbnailPath(file, pixels);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile thumbnail(path);
+        return thumbnail.open(QIODevice::WriteOnly) && thumbnail.write("t") == 1;
+    };
+    for (const QString &file : {kept, replaced, evicted}) {
+        QVERIFY(makeThumbnail(file, 192));
+        QVERIFY(makeThumbnail(file, 256));
+    }
+    QCOMPARE(CoverDiskCache::thumbnailPath(kept, 192),
+             QDir(cache.folder())
+                 .filePath(QStringLiteral("thumbnails/192/") + QFileInfo(kept).fileName()
+                           + QStringLiteral(".jpg")));
+    // The folder's scan at start counts downloads only.
+    CoverDiskCache reopened(cache.folder());
+    QVERIFY(reopened.load());
+    QCOMPARE(reopened.count(), 3);
+    QCOMPARE(reopened.size(), 300);
+
+    QVERIFY(!cache.store(QStringLiteral("replaced"), bytesOf(100, 'R')).isEmpty());
+    QVERIFY(cache.lookup(QStringLiteral("kept")) == kept);
+    cache.setLimit(200); // "evicted" is now the least recently used
+    QVERIFY(!QFile::exists(evicted));
+    for (int pixels : {192, 256}) {
+        QVERIFY(QFile::exists(CoverDiskCache::thumbnailPath(kept, pixels)));
+        QVERIFY(!QFile::exists(CoverDiskCache::thumbnailPath(replaced, pixels)));
+        QVERIFY(!QFile::exists(CoverDiskCache::thumbnailPath(evicted, pixels)));
+    }
+    cache.remove(QStringLiteral("kept"));
+    QVERIFY(!QFile::exists(CoverDiskCache::thumbnailPath(kept, 192)));
 }
 
 QTEST_GUILESS_MAIN(TestCoverDiskCache)
