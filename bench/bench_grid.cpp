@@ -9,7 +9,8 @@
 //    to start-up with an empty collection (its first painted "collection is empty" page). Each
 //    start is a fresh process timed from main(); 5 starts each, alternating, as bench_startup.
 // 3. Resident memory (VmRSS) after scrolling the whole grid twice, as a ratio to after the
-//    first screen; the memory cache's size at the end.
+//    first screen, and as a ratio to after one scroll; the memory cache's size at the end.
+//    BENCH_GRID_COVER_MEMORY_MB=N sets the pixmap cache for the scroll (default AIME's 64 MB).
 // The scroll runs in a child process of its own, so the set-up's memory does not count.
 //   bench_grid [album count, default 100000] [--dir DIR] [--skip-startup] [--skip-scroll]
 // --dir keeps the generated collections (DIR/albums-N, DIR/empty) for the next run: building
@@ -57,6 +58,8 @@ constexpr int coverBatchSize = 5000;
 constexpr qint64 frameIntervalNs = 16'666'667; // one page step per 60 Hz frame
 constexpr int startRounds = 5;
 constexpr qint64 passTimeoutMs = 30LL * 60 * 1000;
+// The pixmap cache's size for the scroll (MB), when set; AIME's default (64 MB) otherwise.
+constexpr char coverMemoryVariable[] = "BENCH_GRID_COVER_MEMORY_MB";
 
 void note(const QString &text)
 {
@@ -263,8 +266,8 @@ VisibleCovers visibleCovers(AlbumGridView *grid, CoverImageCache *covers)
 // ---- Start-up (a child process per start) ----
 
 // Reports the time from main() to the first painted grid page whose visible albums all have
-// their covers, plus one more paint (the one that shows them all); or to the first painted
-// "collection is empty" page.
+// their covers (a paint that begins with every visible cover ready), or to the first painted
+// "collection is empty" page; both once that paint has been delivered.
 class CoveredPageProbe : public QObject
 {
 public:
@@ -273,7 +276,7 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() != QEvent::Paint || m_state == State::Done)
+        if (event->type() != QEvent::Paint || m_done)
             return false;
         if (watched->objectName() == QLatin1String("emptyCollection")) {
             finish();
@@ -282,37 +285,18 @@ protected:
         AlbumGridView *grid = m_aime->mainWindow()->gridView();
         if (watched != grid->viewport() || grid->model()->rowCount() == 0)
             return false;
-        if (m_state == State::FinalPaint) {
+        // Looked at before the paint is delivered: a cover that is ready now is in this paint
+        // (and one that is not asks for a paint of its own when it is).
+        const VisibleCovers shown = visibleCovers(grid, m_aime->covers());
+        if (shown.visible > 0 && shown.ready == shown.visible)
             finish();
-            return false;
-        }
-        if (!m_checkQueued) {
-            // Looked at once this paint has been delivered.
-            m_checkQueued = true;
-            QTimer::singleShot(0, this, [this] { check(); });
-        }
         return false;
     }
 
 private:
-    enum class State { Covers, FinalPaint, Done };
-
-    void check()
-    {
-        m_checkQueued = false;
-        if (m_state != State::Covers)
-            return;
-        AlbumGridView *grid = m_aime->mainWindow()->gridView();
-        const VisibleCovers shown = visibleCovers(grid, m_aime->covers());
-        if (shown.visible > 0 && shown.ready == shown.visible) {
-            m_state = State::FinalPaint;
-            grid->viewport()->update();
-        }
-    }
-
     void finish()
     {
-        m_state = State::Done;
+        m_done = true;
         // Reported once this paint has been delivered.
         QTimer::singleShot(0, this, [this] {
             QTextStream(stdout) << "startup_ms " << m_clock->nsecsElapsed() / 1e6 << Qt::endl;
@@ -322,8 +306,7 @@ private:
 
     AimeApplication *m_aime;
     QElapsedTimer *m_clock;
-    State m_state = State::Covers;
-    bool m_checkQueued = false;
+    bool m_done = false;
 };
 
 int runStartupChild(int argc, char *argv[], const QString &dataDir)
@@ -463,6 +446,9 @@ int runScrollChild(int argc, char *argv[], const QString &dataDir, int expectedR
         note(QStringLiteral("scroll: the grid has no album model or no cover cache"));
         return 1;
     }
+    const int coverMemoryMb = qEnvironmentVariableIntValue(coverMemoryVariable);
+    if (coverMemoryMb > 0)
+        covers->setMemoryLimit(qint64(coverMemoryMb) * 1024 * 1024);
 
     // The first screen, covers and all.
     if (!waitFor([&] { return window->isVisible() && grid->isVisible() && albums->rowCount() > 0; },
@@ -492,6 +478,10 @@ int runScrollChild(int argc, char *argv[], const QString &dataDir, int expectedR
         note(QStringLiteral("scroll: the first pass did not reach the end"));
         return 1;
     }
+    waitFor(allCoversShown, 10000);
+    grid->viewport()->repaint();
+    pumpEvents();
+    const double rssAfterOne = statusMegabytes("VmRSS");
     grid->verticalScrollBar()->setValue(0);
     grid->viewport()->repaint();
     pumpEvents();
@@ -530,6 +520,10 @@ int runScrollChild(int argc, char *argv[], const QString &dataDir, int expectedR
     bench::printFigure(QStringLiteral("rss_first_screen_mb"), rssFirstScreen, mb);
     bench::printFigure(QStringLiteral("rss_after_two_scrolls_mb"), rssAfter, mb);
     bench::printFigure(QStringLiteral("rss_ratio"), rssAfter / rssFirstScreen,
+                       QStringLiteral("ratio"));
+    // Bounded caches: the second scroll adds nothing to the first.
+    bench::printFigure(QStringLiteral("rss_after_one_scroll_mb"), rssAfterOne, mb);
+    bench::printFigure(QStringLiteral("rss_two_scrolls_vs_one_ratio"), rssAfter / rssAfterOne,
                        QStringLiteral("ratio"));
     bench::printFigure(QStringLiteral("cover_memory_cache_mb"),
                        covers->memoryUsed() / (1024.0 * 1024.0), mb);

@@ -41,7 +41,7 @@ public:
     };
     Q_ENUM(Role)
 
-    static constexpr int defaultPageSize = 200;
+    static constexpr int defaultPageSize = 100;
     static constexpr int defaultResidentPages = 30;
 
     AlbumListModel(AlbumStore *store, QThreadPool *pool, QObject *parent = nullptr);

@@ -45,7 +45,8 @@ AlbumGridView::AlbumGridView(QWidget *parent)
     // thousands of albums), and once more when it stops.
     m_wantedDelay.setSingleShot(true);
     m_wantedDelay.setInterval(60);
-    connect(&m_wantedDelay, &QTimer::timeout, this, &AlbumGridView::updateWantedCovers);
+    connect(&m_wantedDelay, &QTimer::timeout, this,
+            [this] { updateWantedCovers(CoverRequests::ScreenAndAhead); });
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
             &AlbumGridView::updateWantedCoversSoon);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this,
@@ -83,6 +84,16 @@ void AlbumGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &b
 void AlbumGridView::reset()
 {
     QListView::reset();
+    // A new query's first screen: its covers start decoding now, while the first paint runs;
+    // the screen ahead a moment later.
+    updateWantedCovers(CoverRequests::ScreenOnly);
+    updateWantedCoversSoon();
+}
+
+void AlbumGridView::showEvent(QShowEvent *event)
+{
+    QListView::showEvent(event);
+    updateWantedCovers(CoverRequests::ScreenOnly);
     updateWantedCoversSoon();
 }
 
@@ -93,15 +104,20 @@ void AlbumGridView::setCoverCache(CoverImageCache *covers)
     m_wantedDelay.start();
 }
 
-void AlbumGridView::updateWantedCovers()
+void AlbumGridView::updateWantedCovers(CoverRequests requests)
 {
     auto *albums = qobject_cast<AlbumListModel *>(model());
-    if (!m_covers || !albums || albums->rowCount() == 0)
+    // A hidden grid has no size yet (it shows once the first page is there); until it says,
+    // every album is wanted.
+    if (!m_covers || !albums || albums->rowCount() == 0 || !isVisible())
         return;
     const QRect area = viewport()->rect();
-    const QModelIndex first = indexAt(area.topLeft() + QPoint(cellGap, cellGap));
+    QModelIndex first = indexAt(area.topLeft() + QPoint(cellGap, cellGap));
+    // Just after a reset the grid is not laid out yet, but it will show its top.
+    if (!first.isValid() && verticalScrollBar()->value() == 0)
+        first = albums->index(0);
     if (!first.isValid())
-        return; // not laid out yet; the layout's scroll range change asks again
+        return; // the layout's scroll range change asks again
     // The screen's last album from the uniform grid, not from indexAt() of the bottom-right
     // corner, which misses on a last line that is not full.
     const QSize cell = gridSize().isValid() ? gridSize() : visualRect(first).size();
@@ -122,7 +138,10 @@ void AlbumGridView::updateWantedCovers()
     m_covers->setWanted(wanted);
     // Cells asked for while they were not yet wanted ask again.
     viewport()->update();
-    for (int row = lastRow + 1; row <= to; ++row) {
+    // The screen itself first (before the paint that would ask for it), then the one ahead;
+    // a new screen's own covers only, so the screen ahead does not compete with them.
+    const int lastRequested = requests == CoverRequests::ScreenOnly ? lastRow : to;
+    for (int row = first.row(); row <= lastRequested; ++row) {
         if (const AlbumSummary *album = albums->summaryAt(row))
             m_covers->cover(*album, pixels);
     }

@@ -34,10 +34,12 @@ protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
     void reset() override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void updateGridSize();
-    void updateWantedCovers();
+    enum class CoverRequests { ScreenOnly, ScreenAndAhead };
+    void updateWantedCovers(CoverRequests requests);
     void updateWantedCoversSoon();
 
     AlbumGridDelegate *m_delegate;
