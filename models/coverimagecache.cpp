@@ -194,8 +194,14 @@ void CoverImageCache::decoded(const AlbumSummary &album, int pixels, const Decod
 {
     const QString key = keyOf(album.id, pixels);
     if (result.skipped) {
-        // Asked again when it is painted again.
         m_loading.remove(key);
+        // The grid may have scrolled back (or its wanted albums caught up after a jump) while
+        // the task was queued; its repaint then found the cover still loading and asked
+        // nothing, so ask now. Otherwise it is asked again when it is painted again.
+        if (m_wanted->contains(album.id)) {
+            m_loading.insert(key);
+            load(album, pixels);
+        }
         return;
     }
     if (!result.image.isNull()) {

@@ -32,6 +32,9 @@ AlbumGridView::AlbumGridView(QWidget *parent)
     // so neither start-up nor an import's layout change holds the GUI thread for the whole.
     setLayoutMode(QListView::Batched);
     setBatchSize(2000);
+    // The cells wrap to the width; while batches are laid out the view may briefly think its
+    // content is wider, and a horizontal bar would flash in and out.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // Cells are spaced by the grid size alone (see updateGridSize), so the view adds none.
     setSpacing(0);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -111,19 +114,27 @@ void AlbumGridView::updateWantedCovers(CoverRequests requests)
     // every album is wanted.
     if (!m_covers || !albums || albums->rowCount() == 0 || !isVisible())
         return;
+    // The screen's albums from the layout's uniform lines, not from indexAt(), which misses
+    // wherever a corner falls between cells. Just after a reset nothing is laid out yet, but
+    // the grid will show its top.
     const QRect area = viewport()->rect();
-    QModelIndex first = indexAt(area.topLeft() + QPoint(cellGap, cellGap));
-    // Just after a reset the grid is not laid out yet, but it will show its top.
-    if (!first.isValid() && verticalScrollBar()->value() == 0)
-        first = albums->index(0);
-    if (!first.isValid())
-        return; // the layout's scroll range change asks again
-    // The screen's last album from the uniform grid, not from indexAt() of the bottom-right
-    // corner, which misses on a last line that is not full.
-    const QSize cell = gridSize().isValid() ? gridSize() : visualRect(first).size();
-    const int columns = qMax(1, area.width() / qMax(1, cell.width()));
-    const int lines = area.height() / qMax(1, cell.height()) + 2;
-    const int lastRow = qMin(albums->rowCount() - 1, first.row() + lines * columns - 1);
+    int firstRow = 0;
+    int columns = qMax(1, area.width() / qMax(1, gridSize().width()));
+    int pitch = qMax(1, gridSize().height());
+    const QRect firstCell = visualRect(albums->index(0));
+    if (firstCell.isValid()) {
+        columns = 1;
+        while (columns < albums->rowCount() && columns < 256
+               && visualRect(albums->index(columns)).top() == firstCell.top())
+            ++columns;
+        if (columns < albums->rowCount())
+            pitch = qMax(1, visualRect(albums->index(columns)).top() - firstCell.top());
+        const int scrolled = qMax(0, area.top() - firstCell.top());
+        firstRow = qMin(albums->rowCount() - 1, scrolled / pitch * columns);
+    }
+    const QModelIndex first = albums->index(firstRow);
+    const int lines = (area.height() + pitch - 1) / pitch + 1;
+    const int lastRow = qMin(albums->rowCount() - 1, firstRow + lines * columns - 1);
     // One screen ahead and one behind stay wanted; the screen ahead is asked for now.
     const int screen = lastRow - first.row() + 1;
     const int from = qMax(0, first.row() - screen);

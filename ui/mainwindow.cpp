@@ -130,6 +130,17 @@ MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *alb
             [this](const QModelIndex &current) {
                 m_details->showAlbum(current.data(AlbumListModel::AlbumIdRole).toLongLong());
             });
+    // A jump (Ctrl+End) can land on a row whose page is still being read: its album is shown
+    // once the page is there.
+    connect(m_albums, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &first, const QModelIndex &last) {
+                const QModelIndex current = m_grid->currentIndex();
+                if (!current.isValid() || current.row() < first.row() || current.row() > last.row())
+                    return;
+                const qint64 albumId = current.data(AlbumListModel::AlbumIdRole).toLongLong();
+                if (albumId > 0 && albumId != m_details->albumId())
+                    m_details->showAlbum(albumId);
+            });
     connect(m_grid, &QAbstractItemView::activated, this, &MainWindow::openCurrentAlbum);
     connect(m_empty, &EmptyCollectionWidget::importDiscogsCsvRequested, this,
             &MainWindow::importDiscogsCsv);

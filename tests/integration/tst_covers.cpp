@@ -1,3 +1,4 @@
+#include "albumgriddelegate.h"
 #include "albumgridview.h"
 #include "albumlistmodel.h"
 #include "core/datalocation.h"
@@ -30,6 +31,7 @@
 #include <QNetworkAccessManager>
 #include <QPixmap>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QSet>
 #include <QSignalSpy>
@@ -189,6 +191,8 @@ private slots:
     void corruptFileFetchedAgainOnce();
     void delegatePaintsPlaceholderThenCover();
     void gridSizeThumbnailIsKeptAndUsed();
+    void coversArriveAfterAJump_data();
+    void coversArriveAfterAJump();
 
 private:
     std::unique_ptr<CoverFetcher> makeFetcher(CoverDiskCache *disk, DiscogsClient *discogs) const;
@@ -935,6 +939,68 @@ void TestCovers::gridSizeThumbnailIsKeptAndUsed()
     m_disk->setLimit(0);
     QVERIFY(!QFileInfo::exists(path));
     QVERIFY(!QFileInfo::exists(thumbnail));
+}
+
+void TestCovers::coversArriveAfterAJump_data()
+{
+    QTest::addColumn<int>("target"); // permille of the way down
+    QTest::newRow("end") << 1000;
+    QTest::newRow("middle") << 500;
+}
+
+void TestCovers::coversArriveAfterAJump()
+{
+    // Far more albums than the model holds at once: the rows jumped to are read after the jump.
+    QFETCH(int, target);
+    const int albumCount = 3000;
+    QList<std::pair<qint64, QString>> files;
+    const QString path
+        = m_disk->store(QStringLiteral("jump-cover"), FakeImage::jpeg(QColor(30, 160, 60), 300));
+    QVERIFY(!path.isEmpty());
+    for (int first = 0; first < albumCount; first += 500) {
+        const UpsertResult stored = m_store->upsertPage(testing::generatedAlbums(500, first));
+        QVERIFY2(stored.ok(), qPrintable(stored.error));
+        for (qint64 id : stored.albumIds)
+            files.append({id, path});
+    }
+    QCOMPARE(files.size(), albumCount);
+    const QString filesError = m_store->setCoverFiles(files);
+    QVERIFY2(filesError.isEmpty(), qPrintable(filesError));
+
+    CoverImageCache covers(m_store.get(), m_pool.get(), m_disk.get(), m_fetcher.get());
+    AlbumListModel model(m_store.get(), m_pool.get());
+    model.setPageSize(50);
+    model.setResidentPageLimit(4);
+    model.setCoverCache(&covers);
+    AlbumGridView view;
+    view.setModel(&model);
+    view.setCoverCache(&covers);
+    view.resize(720, 520);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    model.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), albumCount, waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.visualRect(model.index(albumCount - 1)).isEmpty(), waitMs);
+
+    QScrollBar *bar = view.verticalScrollBar();
+    bar->setValue(int(qint64(bar->maximum()) * target / 1000));
+    const int pixels = AlbumGridDelegate::decodedSize(view.coverSize(), view.devicePixelRatioF());
+    // Every album on screen is read and shows its cover, without any further scrolling.
+    const auto screenDone = [&] {
+        int shown = 0;
+        const QRect area = view.viewport()->rect();
+        for (int row = 0; row < albumCount; ++row) {
+            if (!view.visualRect(model.index(row)).intersects(area))
+                continue;
+            const AlbumSummary *album = model.summaryAt(row);
+            if (!album || covers.cover(*album, pixels).isNull())
+                return false;
+            ++shown;
+        }
+        return shown > 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(screenDone(), waitMs);
+    QVERIFY(model.residentPageCount() <= 4);
 }
 
 QTEST_MAIN(TestCovers)
