@@ -6,7 +6,8 @@ target_compile_definitions(aime_compile_options INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
     QT_USE_QSTRINGBUILDER
-    AIME_VERSION="${PROJECT_VERSION}")
+    AIME_VERSION="${PROJECT_VERSION}"
+    AIME_APP_ID="${AIME_APP_ID}")
 if(AIME_WERROR)
     target_compile_options(aime_compile_options INTERFACE -Werror)
 endif()
