@@ -367,6 +367,21 @@ void AlbumListModel::applyRefreshedWindow(const Window &window)
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
+void AlbumListModel::locate(qint64 albumId)
+{
+    const quint64 generation = m_generation;
+    const AlbumQuery query = m_query;
+    AlbumStore *store = m_store;
+    onFinished(
+        QtConcurrent::run(m_pool, [store, query, albumId] { return store->rowOf(query, albumId); }),
+        this, [this, generation, albumId](int row) {
+            // A new query since has other rows.
+            if (generation != m_generation)
+                return;
+            Q_EMIT located(albumId, row >= 0 && row < m_rowCount ? row : -1);
+        });
+}
+
 void AlbumListModel::requestCount()
 {
     m_countInFlight = true;

@@ -69,6 +69,9 @@ public:
     // The row's album as the grid paints it; null for a row out of range or whose page is not
     // held yet (that page is then asked for).
     const AlbumSummary *summaryAt(int row) const;
+    // Finds the album's row in the current query on the pool; located() answers (row -1 when
+    // the album is not in it).
+    void locate(qint64 albumId);
     // Albums matching the query in the whole store; -1 until counted.
     int totalCount() const { return m_totalCount; }
     bool isLoading() const { return m_loading; }
@@ -79,6 +82,7 @@ Q_SIGNALS:
     // A query (new filter, sort or reload) has its count and first page in the model.
     void queryApplied();
     void loadFailed(const QString &message);
+    void located(qint64 albumId, int row);
 
 private:
     struct Page

@@ -92,6 +92,9 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
 {
     setObjectName(QStringLiteral("detailsPane"));
     setAccessibleName(tr("Album details"));
+    // A Tab stop of its own, so keyboard and screen-reader users reach the pane even before an
+    // album (and with it the pane's buttons) is shown.
+    setFocusPolicy(Qt::TabFocus);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_pages);

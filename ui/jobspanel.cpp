@@ -65,6 +65,8 @@ JobsPanel::JobsPanel(ImportManager *manager, ImportJobModel *model, QWidget *par
       m_resumeAll(new QPushButton(tr("Resume &interrupted"), this))
 {
     m_view->setModel(m_model);
+    m_view->setObjectName(QStringLiteral("jobsTable"));
+    m_view->setAccessibleName(tr("Import jobs"));
     m_view->setItemDelegateForColumn(ImportJobModel::ProgressColumn, new ProgressDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

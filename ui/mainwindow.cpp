@@ -44,6 +44,7 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
+#include <QUrl>
 #include <QtConcurrent>
 
 namespace aime {
@@ -113,14 +114,30 @@ MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *alb
             [this] { m_albums->setFilterText(m_search->text()); });
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_filterDelay.start(); });
 
-    connect(m_albums, &AlbumListModel::totalCountChanged, this, [this] {
+    connect(m_albums, &AlbumListModel::totalCountChanged, this, [this](int count) {
         updateCentralPage();
         updateCountLabel();
+        // The album selected when AIME last closed, found once the whole collection is counted
+        // (its row may be far past the first page).
+        if (!m_lastAlbumLookedFor && count > 0) {
+            m_lastAlbumLookedFor = true;
+            const qint64 last = QSettings().value(QStringLiteral("grid/currentAlbum")).toLongLong();
+            if (last > 0)
+                m_albums->locate(last);
+        }
     });
     connect(m_albums, &AlbumListModel::queryApplied, this, [this] {
         m_albumsShown = true;
         updateCentralPage();
         updateCountLabel();
+    });
+    connect(m_albums, &AlbumListModel::located, this, [this](qint64 id, int row) {
+        // Only while nothing else was chosen meanwhile.
+        if (row < 0 || m_grid->selectionModel()->hasSelection())
+            return;
+        const QModelIndex index = m_albums->index(row);
+        m_grid->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        m_grid->scrollTo(index, QAbstractItemView::PositionAtCenter);
     });
     connect(m_albums, &AlbumListModel::loadFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Cannot read the collection: %1").arg(message),
@@ -511,8 +528,27 @@ void MainWindow::createActions()
     viewMenu->addAction(toggleDetails);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *help = helpMenu->addAction(tr("AIME &Help"), QKeySequence::HelpContents, this, [this] {
+        showHelp(KeyboardShortcutsDialog::Contents::GuideAndShortcuts);
+    });
+    help->setObjectName(QStringLiteral("helpAction"));
+    QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        showHelp(KeyboardShortcutsDialog::Contents::Shortcuts);
+    });
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    helpMenu->addSeparator();
     QAction *about = helpMenu->addAction(tr("&About AIME"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
+
+    // Ctrl+I opens the Import menu from anywhere in the window (a menu title cannot show it;
+    // Help > Keyboard shortcuts lists it).
+    auto *openImportMenu = new QAction(tr("Open the Import menu"), this);
+    openImportMenu->setObjectName(QStringLiteral("openImportMenuAction"));
+    openImportMenu->setShortcut(QKeySequence(tr("Ctrl+I")));
+    connect(openImportMenu, &QAction::triggered, this,
+            [this, importMenu] { menuBar()->setActiveAction(importMenu->menuAction()); });
+    addAction(openImportMenu);
 }
 
 void MainWindow::createToolBar()
@@ -561,6 +597,40 @@ void MainWindow::storeOpened(const StoreStatus &status)
     else
         m_storeMessage->setText(tr("AIME cannot open your collection.\n\n%1").arg(status.message));
     updateCentralPage();
+    startPendingCsvImport();
+}
+
+void MainWindow::openFiles(const QStringList &files)
+{
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+    for (const QString &file : files) {
+        if (QFileInfo(file).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
+            m_pendingCsvFiles.append(file);
+        else
+            statusBar()->showMessage(tr("AIME opens Discogs CSV exports; %1 is not one.")
+                                         .arg(QFileInfo(file).fileName()),
+                                     statusMessageMs);
+    }
+    startPendingCsvImport();
+}
+
+void MainWindow::startPendingCsvImport()
+{
+    // Files handed over before the store opened wait for it.
+    if (!m_storeStatus.ok() || m_pendingCsvFiles.isEmpty())
+        return;
+    const QString path = m_pendingCsvFiles.takeFirst();
+    if (!m_pendingCsvFiles.isEmpty())
+        statusBar()->showMessage(tr("One import at a time: importing %1; open the others when "
+                                    "it has finished.")
+                                     .arg(QFileInfo(path).fileName()),
+                                 statusMessageMs);
+    m_pendingCsvFiles.clear();
+    startCsvImport(path, QFileInfo(path).fileName());
 }
 
 void MainWindow::updateCentralPage()
@@ -688,16 +758,38 @@ void MainWindow::openCurrentAlbum()
     m_details->showAlbum(m_grid->currentIndex().data(AlbumListModel::AlbumIdRole).toLongLong());
 }
 
+void MainWindow::showHelp(KeyboardShortcutsDialog::Contents contents)
+{
+    auto *dialog = new KeyboardShortcutsDialog(this, contents, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::showAbout()
 {
-    auto *box = new QMessageBox(
-        QMessageBox::Information, tr("About AIME"),
-        tr("AIME %1\n\nYour album collection as a wall of covers.\n\n"
-           "Data folder: %2")
-            .arg(QCoreApplication::applicationVersion(),
-                 QDir::toNativeSeparators(QFileInfo(m_store->config().databaseName).path())),
-        QMessageBox::Ok, this);
-    box->setTextFormat(Qt::PlainText);
+    const QString folder = QFileInfo(m_store->config().databaseName).path();
+    const QString link = QStringLiteral("<a href=\"%1\">%2</a>");
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setWindowTitle(tr("About AIME"));
+    box->setIconPixmap(QGuiApplication::windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    // Every part that is not AIME's own words (the folder's path) is escaped.
+    box->setText(
+        tr("<h3>AIME %1</h3><p>Your music album collection as a wall of covers.</p>"
+           "<p>Free software under the %2.</p><p>Data folder: %3</p>"
+           "<p>Covers and data come from %4, %5, %6 and the %7.</p>")
+            .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                 link.arg(QStringLiteral("https://www.gnu.org/licenses/gpl-3.0.html"),
+                          tr("GNU General Public License, version 3 or later")),
+                 link.arg(QUrl::fromLocalFile(folder).toString().toHtmlEscaped(),
+                          QDir::toNativeSeparators(folder).toHtmlEscaped()),
+                 link.arg(QStringLiteral("https://open.spotify.com"), QStringLiteral("Spotify")),
+                 link.arg(QStringLiteral("https://www.discogs.com"), QStringLiteral("Discogs")),
+                 link.arg(QStringLiteral("https://musicbrainz.org"), QStringLiteral("MusicBrainz")),
+                 link.arg(QStringLiteral("https://coverartarchive.org"), tr("Cover Art Archive"))));
+    box->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    box->setStandardButtons(QMessageBox::Ok);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -722,6 +814,9 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("grid/coverSize"), m_grid->coverSize());
     settings.setValue(QStringLiteral("grid/sort"), int(m_albums->query().sort));
+    const qint64 current = m_grid->currentIndex().data(AlbumListModel::AlbumIdRole).toLongLong();
+    if (current > 0)
+        settings.setValue(QStringLiteral("grid/currentAlbum"), current);
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)

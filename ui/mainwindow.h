@@ -1,6 +1,7 @@
 #pragma once
 
 #include "import/csvimportreport.h"
+#include "keyboardshortcutsdialog.h"
 #include "store/albumquery.h"
 #include "store/schemamigrator.h"
 
@@ -78,6 +79,9 @@ public Q_SLOTS:
     void importDiscogsCsv();
     void loadSampleCollection();
     void startCsvImport(const QString &path, const QString &displayName);
+    // Raises the window and imports the Discogs CSV export among files (aime FILE.csv, or a
+    // second start handing its files over); once the store is open when it is not yet.
+    void openFiles(const QStringList &files);
     // Shows Search Online; with text, searches for it at once.
     void showOnlineSearch(const QString &text = QString());
 
@@ -87,6 +91,7 @@ protected:
 
 private:
     void createActions();
+    void startPendingCsvImport();
     void createToolBar();
     void updateCentralPage();
     void updateCountLabel();
@@ -94,6 +99,7 @@ private:
     void exportCollection(const QString &format);
     void openCurrentAlbum();
     void showAbout();
+    void showHelp(KeyboardShortcutsDialog::Contents contents);
     void restoreSettings();
     void saveSettings() const;
 
@@ -101,6 +107,8 @@ private:
     QThreadPool *m_pool;
     AlbumListModel *m_albums;
     StoreStatus m_storeStatus;
+    QStringList m_pendingCsvFiles;
+    bool m_lastAlbumLookedFor = false;
     bool m_albumsShown = false; // a query has landed since the store opened
 
     QStackedWidget *m_central;

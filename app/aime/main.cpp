@@ -1,8 +1,15 @@
 #include "aimeapplication.h"
 #include "core/datalocation.h"
+#include "mainwindow.h"
+#include "singleinstance.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QIcon>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -11,6 +18,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("aime"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AIME_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("AIME"));
+    // The desktop file's name: Wayland compositors and the task bar match the window to it.
+    QGuiApplication::setDesktopFileName(QStringLiteral(AIME_APP_ID));
+    QIcon bundled;
+    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
+        bundled.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/" AIME_APP_ID ".png").arg(size));
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(AIME_APP_ID), bundled));
+    aime::Translations::install(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -22,9 +36,33 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Keep the collection in <dir> (or set AIME_DATA_DIR)."),
         QStringLiteral("dir"));
     parser.addOption(dataDir);
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QCoreApplication::translate("main", "Discogs CSV exports to import."),
+        QStringLiteral("[FILE.csv...]"));
     parser.process(app);
 
-    aime::AimeApplication aimeApp(aime::DataLocation::resolve(parser.value(dataDir)));
-    aimeApp.start();
-    return app.exec();
+    const QString folder = aime::DataLocation::resolve(parser.value(dataDir));
+    QStringList files;
+    for (const QString &file : parser.positionalArguments())
+        files.append(QFileInfo(file).absoluteFilePath());
+
+    // One AIME per data folder: a second start hands its files to the first and quits.
+    std::unique_ptr<aime::AimeApplication> aimeApp;
+    aime::SingleInstance instance(folder);
+    QObject::connect(&instance, &aime::SingleInstance::forwarded, &app,
+                     [] { QCoreApplication::exit(0); });
+    QObject::connect(&instance, &aime::SingleInstance::becamePrimary, &app, [&] {
+        aimeApp = std::make_unique<aime::AimeApplication>(folder);
+        aimeApp->start();
+        aime::MainWindow *window = aimeApp->mainWindow();
+        if (!files.isEmpty())
+            window->openFiles(files);
+        QObject::connect(&instance, &aime::SingleInstance::filesOpened, window,
+                         &aime::MainWindow::openFiles);
+    });
+    instance.start(files);
+    const int status = app.exec();
+    aimeApp.reset(); // the window and the pool go before the application object
+    return status;
 }

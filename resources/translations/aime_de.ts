@@ -603,6 +603,45 @@
         <source>Remove the finished import from this list; its albums stay.</source>
         <translation>Den abgeschlossenen Import aus dieser Liste entfernen; seine Alben bleiben erhalten.</translation>
     </message>
+    <message>
+        <source>Import jobs</source>
+        <translation>Importaufträge</translation>
+    </message>
+</context>
+<context>
+    <name>aime::KeyboardShortcutsDialog</name>
+    <message>
+        <source>AIME Help</source>
+        <translation>AIME-Hilfe</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Fill your collection from the Import menu (Ctrl+I): your Spotify saved albums, your Discogs collection, a Discogs CSV export, or the sample collection. Imports run in the background; the Jobs panel (Ctrl+J) shows them.
+
+Type in the search box (Ctrl+F) to filter the collection. Search Online (Ctrl+Shift+F) asks Spotify, Discogs and MusicBrainz at once.
+
+Select an album to see its details, its cover and its description. Accounts, covers and the AI endpoint are in Preferences (Ctrl+,).</source>
+        <translation>Füllen Sie Ihre Sammlung über das Menü „Importieren“ (Strg+I): Ihre gespeicherten Spotify-Alben, Ihre Discogs-Sammlung, einen Discogs-CSV-Export oder die Beispielsammlung. Importe laufen im Hintergrund; der Bereich „Aufträge“ (Strg+J) zeigt sie.
+
+Tippen Sie in das Suchfeld (Strg+F), um die Sammlung zu filtern. Die Online-Suche (Strg+Umschalt+F) fragt Spotify, Discogs und MusicBrainz gleichzeitig.
+
+Wählen Sie ein Album, um seine Details, sein Cover und seine Beschreibung zu sehen. Konten, Cover und der KI-Endpunkt finden sich in den Einstellungen (Strg+,).</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
 </context>
 <context>
     <name>aime::KeychainBackend</name>
@@ -1019,20 +1058,44 @@
         <translation>Über AIME</translation>
     </message>
     <message>
-        <source>AIME %1
-
-Your album collection as a wall of covers.
-
-Data folder: %2</source>
-        <translation>AIME %1
-
-Ihre Albensammlung als Wand aus Covern.
-
-Datenordner: %2</translation>
-    </message>
-    <message>
         <source>Stopping the imports; they go on at the next start…</source>
         <translation>Die Importe werden angehalten; sie werden beim nächsten Start fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>AIME &amp;Help</source>
+        <translation>AIME-&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Open the Import menu</source>
+        <translation>Menü „Importieren“ öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;AIME %1&lt;/h3&gt;&lt;p&gt;Your music album collection as a wall of covers.&lt;/p&gt;&lt;p&gt;Free software under the %2.&lt;/p&gt;&lt;p&gt;Data folder: %3&lt;/p&gt;&lt;p&gt;Covers and data come from %4, %5, %6 and the %7.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;AIME %1&lt;/h3&gt;&lt;p&gt;Ihre Musikalben als Wand aus Covern.&lt;/p&gt;&lt;p&gt;Freie Software unter der %2.&lt;/p&gt;&lt;p&gt;Datenordner: %3&lt;/p&gt;&lt;p&gt;Cover und Daten stammen von %4, %5, %6 und dem %7.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>GNU General Public License, version 3 or later</source>
+        <translation>GNU General Public License, Version 3 oder neuer</translation>
+    </message>
+    <message>
+        <source>Cover Art Archive</source>
+        <translation>Cover Art Archive</translation>
+    </message>
+    <message>
+        <source>AIME opens Discogs CSV exports; %1 is not one.</source>
+        <translation>AIME öffnet Discogs-CSV-Exporte; %1 ist keiner.</translation>
+    </message>
+    <message>
+        <source>One import at a time: importing %1; open the others when it has finished.</source>
+        <translation>Ein Import nach dem anderen: %1 wird importiert; öffnen Sie die anderen, wenn er fertig ist.</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +1806,13 @@ Sollen sie bis zum Beenden von AIME im Arbeitsspeicher gehalten werden? Beim nä
     </message>
 </context>
 <context>
+    <name>aime::SingleInstance</name>
+    <message>
+        <source>Cannot make sure only one AIME uses this data folder: %1</source>
+        <translation>Es kann nicht sichergestellt werden, dass nur ein AIME diesen Datenordner verwendet: %1</translation>
+    </message>
+</context>
+<context>
     <name>aime::SpotifyClient</name>
     <message>
         <source>Spotify accounts</source>
@@ -1844,6 +1914,10 @@ Sollen sie bis zum Beenden von AIME im Arbeitsspeicher gehalten werden? Beim nä
     <message>
         <source>Keep the collection in &lt;dir&gt; (or set AIME_DATA_DIR).</source>
         <translation>Die Sammlung in &lt;dir&gt; speichern (oder AIME_DATA_DIR setzen).</translation>
+    </message>
+    <message>
+        <source>Discogs CSV exports to import.</source>
+        <translation>Zu importierende Discogs-CSV-Exporte.</translation>
     </message>
 </context>
 </TS>

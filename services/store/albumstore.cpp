@@ -1132,6 +1132,56 @@ SummaryPage AlbumStore::readSummaries(const AlbumQuery &query, const PageCursor 
     return page;
 }
 
+int AlbumStore::rowOf(const AlbumQuery &query, qint64 albumId)
+{
+    if (!status().ok())
+        return -2;
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    const SortSpec spec = sortSpec(query.sort);
+    QVariantList binds;
+    const QString filter = filterClause(query.filterText, m_connections.config().isSqlite(), binds);
+    QSqlDatabase db = connection();
+
+    QSqlQuery keyQuery(db);
+    keyQuery.setForwardOnly(true);
+    QString keySql
+        = QStringLiteral("SELECT %1 FROM albums WHERE id = ?").arg(spec.columns.join(u", "));
+    QVariantList keyBinds = binds;
+    if (!filter.isEmpty())
+        keySql += QLatin1String(" AND ") + filter;
+    keyBinds.prepend(albumId);
+    if (!keyQuery.prepare(keySql) || !execWith(keyQuery, keyBinds)) {
+        qCWarning(lcStore) << "rowOf failed:" << keyQuery.lastError().text();
+        return -2;
+    }
+    if (!keyQuery.next())
+        return -1;
+    QStringList marks;
+    QVariantList countBinds = binds;
+    for (int i = 0; i < spec.columns.size(); ++i) {
+        marks.append(QStringLiteral("?"));
+        countBinds.append(keyQuery.value(i));
+    }
+    QString countSql = QStringLiteral("SELECT count(*) FROM albums WHERE (%1) %2 (%3)")
+                           .arg(spec.columns.join(QLatin1String(", ")),
+                                spec.descending ? QStringLiteral(">") : QStringLiteral("<"),
+                                marks.join(QLatin1String(", ")));
+    if (!filter.isEmpty())
+        countSql += QLatin1String(" AND ") + filter;
+    // The filter's binds come first in its clause's order; here they follow the key's.
+    QVariantList ordered;
+    ordered.append(countBinds.mid(binds.size()));
+    ordered.append(binds);
+    QSqlQuery countQuery(db);
+    countQuery.setForwardOnly(true);
+    if (!countQuery.prepare(countSql) || !execWith(countQuery, ordered) || !countQuery.next()) {
+        qCWarning(lcStore) << "rowOf failed:" << countQuery.lastError().text();
+        return -2;
+    }
+    return countQuery.value(0).toInt();
+}
+
 int AlbumStore::count(const AlbumQuery &query)
 {
     if (!status().ok())

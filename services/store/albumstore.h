@@ -96,6 +96,9 @@ public:
     // a jump; the store walks the sort index up to it).
     SummaryPage summaries(const AlbumQuery &query, const PageCursor &after, int limit);
     SummaryPage summariesAt(const AlbumQuery &query, int offset, int limit);
+    // The album's row in the query's order (the number of matches sorted before it); -1 when
+    // the album does not match the query or is gone, -2 on error.
+    int rowOf(const AlbumQuery &query, qint64 albumId);
     // -1 on error.
     int count(const AlbumQuery &query);
     std::optional<Album> album(qint64 id);

@@ -8,13 +8,18 @@
 #include "testdata.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace aime;
 
@@ -27,6 +32,10 @@ private slots:
     void loadSampleFilterAndOpenDetails();
     void providerTextIsShownAsPlainText();
     void unreadableStoreSaysWhy();
+    void helpListsTheShortcuts_data();
+    void helpListsTheShortcuts();
+    void ctrlIOpensTheImportMenu();
+    void csvHandedOverIsImportedAndLastAlbumRestored();
 
 private:
     static AlbumListModel *gridModel(MainWindow *window)
@@ -144,6 +153,106 @@ void TestMainWindow::unreadableStoreSaysWhy()
     QTRY_VERIFY(message->text().contains(QStringLiteral("cannot open")));
     QVERIFY(message->isVisible());
     QVERIFY(!app.mainWindow()->searchBox()->isEnabled());
+}
+
+void TestMainWindow::helpListsTheShortcuts_data()
+{
+    QTest::addColumn<QString>("actionName");
+    QTest::addColumn<bool>("withGuide");
+    QTest::newRow("F1") << QStringLiteral("helpAction") << true;
+    QTest::newRow("Keyboard shortcuts") << QStringLiteral("keyboardShortcutsAction") << false;
+}
+
+void TestMainWindow::helpListsTheShortcuts()
+{
+    QFETCH(QString, actionName);
+    QFETCH(bool, withGuide);
+    QTemporaryDir dir;
+    AimeApplication app(dir.path());
+    app.start();
+    MainWindow *window = app.mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *action = window->findChild<QAction *>(actionName);
+    QVERIFY(action);
+    if (withGuide) {
+        QCOMPARE(action->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        QTest::keyClick(window, Qt::Key_F1);
+    } else {
+        action->trigger();
+    }
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<QDialog *>(QStringLiteral("keyboardShortcutsDialog")))
+                && dialog->isVisible());
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("helpGuide")) != nullptr, withGuide);
+    auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("shortcutList"));
+    QVERIFY(list);
+    // Read from the actions: the ones the issue names are all there, with their keys.
+    QStringList shown;
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        shown.append(list->topLevelItem(i)->text(1));
+    const QString all = shown.join(u'|');
+    for (const QKeySequence &key :
+         {QKeySequence(QKeySequence::Find), QKeySequence(QStringLiteral("Ctrl+Shift+F")),
+          QKeySequence(QStringLiteral("Ctrl+I")), QKeySequence(QStringLiteral("Ctrl+,")),
+          QKeySequence(QKeySequence::HelpContents), QKeySequence(QKeySequence::Quit)})
+        QVERIFY2(
+            all.contains(key.toString(QKeySequence::NativeText)),
+            qPrintable(key.toString(QKeySequence::NativeText) + QStringLiteral(" not in ") + all));
+    QVERIFY(list->topLevelItemCount() >= 15);
+    dialog->close();
+}
+
+void TestMainWindow::ctrlIOpensTheImportMenu()
+{
+    QTemporaryDir dir;
+    AimeApplication app(dir.path());
+    app.start();
+    MainWindow *window = app.mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QVERIFY(!window->menuBar()->activeAction());
+    QTest::keyClick(window, Qt::Key_I, Qt::ControlModifier);
+    QTRY_VERIFY(window->menuBar()->activeAction());
+    QAction *active = window->menuBar()->activeAction();
+    QVERIFY(active->menu());
+    QVERIFY(active->menu()->findChild<QAction *>(QStringLiteral("importCsvAction"))
+            || active->menu()->actions().contains(
+                window->findChild<QAction *>(QStringLiteral("importCsvAction"))));
+    QTest::keyClick(active->menu(), Qt::Key_Escape);
+}
+
+void TestMainWindow::csvHandedOverIsImportedAndLastAlbumRestored()
+{
+    // `aime FILE.csv` (or a second start handing the file over): the window imports it, even
+    // when the file arrives before the store has opened.
+    QTemporaryDir dir;
+    const QString csv = qEnvironmentVariable("AIME_SAMPLE_CSV");
+    QVERIFY(QFileInfo::exists(csv));
+    qint64 chosen = 0;
+    {
+        AimeApplication app(dir.path());
+        app.start();
+        MainWindow *window = app.mainWindow();
+        window->openFiles({csv, QStringLiteral("/nowhere/cover.jpg")});
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        AlbumListModel *model = gridModel(window);
+        QTRY_VERIFY_WITH_TIMEOUT(model->totalCount() >= 300, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->importProgress()->isRunning(), 60000);
+        QTRY_COMPARE(model->totalCount(), app.store()->count({}));
+
+        // An album far down the grid is the current one when AIME closes.
+        const int row = model->rowCount() - 3;
+        QTRY_VERIFY(model->summaryAt(row));
+        chosen = model->summaryAt(row)->id;
+        window->gridView()->setCurrentIndex(model->index(row));
+        window->close();
+    }
+    AimeApplication app(dir.path());
+    app.start();
+    MainWindow *window = app.mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_COMPARE(window->gridView()->currentIndex().data(AlbumListModel::AlbumIdRole).toLongLong(),
+                 chosen);
+    QTRY_COMPARE(window->detailsPane()->albumId(), chosen);
 }
 
 QTEST_MAIN(TestMainWindow)

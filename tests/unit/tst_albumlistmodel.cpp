@@ -25,6 +25,8 @@ private slots:
     void closedStoreReportsFailure();
     void nothingIsReadBeforeTheFirstReload();
     void pageAskedDuringARefreshIsServed();
+    void locateFindsTheRow_data();
+    void locateFindsTheRow();
 
 private:
     std::unique_ptr<testing::TemporaryStore> m_temporary;
@@ -304,6 +306,49 @@ void TestAlbumListModel::pageAskedDuringARefreshIsServed()
     QTRY_COMPARE(model.rowCount(), 460);
     QTRY_VERIFY(model.summaryAt(420));
     QTRY_VERIFY(!model.isLoading());
+}
+
+void TestAlbumListModel::locateFindsTheRow_data()
+{
+    QTest::addColumn<int>("sort");
+    QTest::addColumn<QString>("filter");
+    QTest::newRow("artist") << int(AlbumSort::Artist) << QString();
+    QTest::newRow("title") << int(AlbumSort::Title) << QString();
+    QTest::newRow("year") << int(AlbumSort::Year) << QString();
+    QTest::newRow("added, newest first") << int(AlbumSort::DateAdded) << QString();
+    QTest::newRow("filtered") << int(AlbumSort::Artist) << QStringLiteral("electric");
+}
+
+void TestAlbumListModel::locateFindsTheRow()
+{
+    QFETCH(int, sort);
+    QFETCH(QString, filter);
+    AlbumListModel model(m_temporary->store.get(), m_pool.get());
+    model.setPageSize(50);
+    QSignalSpy applied(&model, &AlbumListModel::queryApplied);
+    model.setQuery({filter, AlbumSort(sort)});
+    model.reload();
+    QVERIFY(applied.wait());
+    const QList<qint64> ids = allIds(m_temporary->store.get(), model.query());
+    QVERIFY(ids.size() > 3);
+    QTRY_COMPARE(model.rowCount(), int(ids.size()));
+    QSignalSpy located(&model, &AlbumListModel::located);
+    for (const qsizetype row : {qsizetype(0), ids.size() / 2, ids.size() - 1}) {
+        model.locate(ids.at(row));
+        QTRY_COMPARE(located.size(), 1);
+        QCOMPARE(located.first().at(0).toLongLong(), ids.at(row));
+        QCOMPARE(located.first().at(1).toInt(), int(row));
+        located.clear();
+    }
+    // An album the query does not show.
+    qint64 outside = 0;
+    for (qint64 id = 1; id < 2000 && outside == 0; ++id) {
+        if (!ids.contains(id))
+            outside = id;
+    }
+    model.locate(outside);
+    QTRY_COMPARE(located.size(), 1);
+    QCOMPARE(located.first().at(1).toInt(), -1);
 }
 
 QTEST_GUILESS_MAIN(TestAlbumListModel)
