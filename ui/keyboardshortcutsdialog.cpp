@@ -36,14 +36,14 @@ void collect(const QList<QAction *> &actions, const QString &menu, QTreeWidget *
             continue;
         }
         const QList<QKeySequence> shortcuts = action->shortcuts();
-        if (shortcuts.isEmpty())
-            continue;
         QStringList keys;
         for (const QKeySequence &shortcut : shortcuts) {
             const QString key = shortcut.toString(QKeySequence::NativeText);
-            if (!keys.contains(key))
+            if (!key.isEmpty() && !keys.contains(key))
                 keys.append(key);
         }
+        if (keys.isEmpty())
+            continue;
         const QString name = action->text().isEmpty() ? action->toolTip() : plainText(action);
         auto *item
             = new QTreeWidgetItem(tree,

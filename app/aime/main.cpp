@@ -1,11 +1,13 @@
 #include "aimeapplication.h"
 #include "core/datalocation.h"
 #include "mainwindow.h"
+#include "readyprobe.h"
 #include "singleinstance.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIcon>
 
@@ -13,6 +15,8 @@
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer clock;
+    clock.start();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("AIME"));
     QCoreApplication::setApplicationName(QStringLiteral("aime"));
@@ -56,6 +60,7 @@ int main(int argc, char *argv[])
         aimeApp = std::make_unique<aime::AimeApplication>(folder);
         aimeApp->start();
         aime::MainWindow *window = aimeApp->mainWindow();
+        aime::ReadyProbe::watch(window, clock);
         if (!files.isEmpty())
             window->openFiles(files);
         QObject::connect(&instance, &aime::SingleInstance::filesOpened, window,

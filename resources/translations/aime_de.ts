@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CsvImportReport</name>
+    <message>
+        <source>%1 albums read: %2 added, %3 already present, %4 joined albums you had</source>
+        <translation>%1 Alben gelesen: %2 hinzugefügt, %3 schon vorhanden, %4 mit vorhandenen Alben zusammengeführt</translation>
+    </message>
+    <message>
+        <source>; %1 broken rows skipped (line %2%3)</source>
+        <translation>; %1 fehlerhafte Zeilen übersprungen (Zeile %2%3)</translation>
+    </message>
+    <message>
+        <source>; cancelled before the end of the file</source>
+        <translation>; vor dem Ende der Datei abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Discogs collection export: %2</source>
+        <translation>%1 ist kein Discogs-Sammlungsexport: %2</translation>
+    </message>
+</context>
+<context>
     <name>SearchProviders</name>
     <message>
         <source>Your collection</source>

@@ -2,6 +2,7 @@
 
 #include "store/albumstore.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -17,20 +18,23 @@ QString CsvImportReport::summary() const
     if (!fatalError.isEmpty())
         return fatalError;
     const QLocale locale;
-    QString text = QStringLiteral("%1 albums read: %2 added, %3 already present, %4 joined albums "
-                                  "you had")
+    QString text = QCoreApplication::translate("CsvImportReport",
+                                               "%1 albums read: %2 added, %3 already present, %4 "
+                                               "joined albums you had")
                        .arg(locale.toString(goodRows()), locale.toString(added),
                             locale.toString(alreadyPresent), locale.toString(merged));
     if (!broken.isEmpty()) {
         QStringList lines;
         for (const CsvRowError &error : broken.mid(0, 10))
             lines.append(QString::number(error.line));
-        text += QStringLiteral("; %1 broken rows skipped (line %2%3)")
+        text += QCoreApplication::translate("CsvImportReport",
+                                            "; %1 broken rows skipped (line %2%3)")
                     .arg(locale.toString(broken.size()), lines.join(QLatin1String(", ")),
                          broken.size() > 10 ? QStringLiteral(", ...") : QString());
     }
     if (cancelled)
-        text += QStringLiteral("; cancelled before the end of the file");
+        text += QCoreApplication::translate("CsvImportReport",
+                                            "; cancelled before the end of the file");
     return text + u'.';
 }
 
@@ -41,12 +45,14 @@ CsvImportReport DiscogsCsvImport::importFile(AlbumStore *store, const QString &p
     CsvImportReport report;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        report.fatalError = QStringLiteral("Cannot read %1: %2").arg(path, file.errorString());
+        report.fatalError = QCoreApplication::translate("CsvImportReport", "Cannot read %1: %2")
+                                .arg(path, file.errorString());
         return report;
     }
     DiscogsCsvReader reader(&file);
     if (!reader.readHeader()) {
-        report.fatalError = QStringLiteral("%1 is not a Discogs collection export: %2")
+        report.fatalError = QCoreApplication::translate("CsvImportReport",
+                                                        "%1 is not a Discogs collection export: %2")
                                 .arg(path, reader.errorString());
         return report;
     }
