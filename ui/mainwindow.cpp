@@ -131,7 +131,7 @@ MainWindow::MainWindow(AlbumStore *store, QThreadPool *pool, AlbumListModel *alb
         updateCentralPage();
         updateCountLabel();
     });
-    connect(m_albums, &AlbumListModel::located, this, [this](qint64 id, int row) {
+    connect(m_albums, &AlbumListModel::located, this, [this](qint64, int row) {
         // Only while nothing else was chosen meanwhile.
         if (row < 0 || m_grid->selectionModel()->hasSelection())
             return;
@@ -592,6 +592,7 @@ void MainWindow::createToolBar()
 void MainWindow::storeOpened(const StoreStatus &status)
 {
     m_storeStatus = status;
+    m_storeOpened = true;
     if (status.ok())
         m_albums->reload();
     else
@@ -621,7 +622,7 @@ void MainWindow::openFiles(const QStringList &files)
 void MainWindow::startPendingCsvImport()
 {
     // Files handed over before the store opened wait for it.
-    if (!m_storeStatus.ok() || m_pendingCsvFiles.isEmpty())
+    if (!m_storeOpened || !m_storeStatus.ok() || m_pendingCsvFiles.isEmpty())
         return;
     const QString path = m_pendingCsvFiles.takeFirst();
     if (!m_pendingCsvFiles.isEmpty())
@@ -684,6 +685,13 @@ void MainWindow::loadSampleCollection()
 
 void MainWindow::startCsvImport(const QString &path, const QString &displayName)
 {
+    if (!m_storeOpened) {
+        // A start with a file, or a click in the first moments: it begins once the store is
+        // open.
+        m_pendingCsvFiles = {path};
+        statusBar()->showMessage(tr("Opening the collection…"), statusMessageMs);
+        return;
+    }
     if (!m_storeStatus.ok()) {
         statusBar()->showMessage(tr("The collection is not open; nothing can be imported."),
                                  statusMessageMs);

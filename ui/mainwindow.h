@@ -107,6 +107,7 @@ private:
     QThreadPool *m_pool;
     AlbumListModel *m_albums;
     StoreStatus m_storeStatus;
+    bool m_storeOpened = false; // storeOpened() has been called (m_storeStatus is meaningful)
     QStringList m_pendingCsvFiles;
     bool m_lastAlbumLookedFor = false;
     bool m_albumsShown = false; // a query has landed since the store opened

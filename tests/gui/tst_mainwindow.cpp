@@ -230,9 +230,10 @@ void TestMainWindow::csvHandedOverIsImportedAndLastAlbumRestored()
     qint64 chosen = 0;
     {
         AimeApplication app(dir.path());
-        app.start();
         MainWindow *window = app.mainWindow();
+        // Before the store is even asked to open, as `aime FILE.csv` does.
         window->openFiles({csv, QStringLiteral("/nowhere/cover.jpg")});
+        app.start();
         QVERIFY(QTest::qWaitForWindowExposed(window));
         AlbumListModel *model = gridModel(window);
         QTRY_VERIFY_WITH_TIMEOUT(model->totalCount() >= 300, 60000);
