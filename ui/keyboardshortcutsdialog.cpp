@@ -32,7 +32,10 @@ void collect(const QList<QAction *> &actions, const QString &menu, QTreeWidget *
             continue;
         seen.insert(action);
         if (QMenu *submenu = action->menu()) {
-            collect(submenu->actions(), menu.isEmpty() ? plainText(action) : menu, tree, seen);
+            collect(submenu->actions(),
+                    menu.isEmpty() ? plainText(action)
+                                   : menu + QStringLiteral(" › ") + plainText(action),
+                    tree, seen);
             continue;
         }
         const QList<QKeySequence> shortcuts = action->shortcuts();
