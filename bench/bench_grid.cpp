@@ -28,18 +28,17 @@
 #include "coverimagecache.h"
 #include "covers/coverdiskcache.h"
 #include "credentials/memorysecretbackend.h"
+#include "fakeimage.h"
 #include "mainwindow.h"
 #include "store/albumquery.h"
 #include "store/albumstore.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QColor>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
-#include <QImageWriter>
 #include <QProcess>
 #include <QScrollBar>
 #include <QTemporaryDir>
@@ -112,14 +111,7 @@ QByteArray coverJpeg(int index)
                            std::clamp(base.blue() + shade, 0, 255));
         }
     }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, "jpeg");
-    writer.setQuality(85);
-    if (!writer.write(image))
-        return {};
-    return bytes;
+    return fakes::FakeImage::encodeJpeg(image);
 }
 
 // Fills dataDir with `count` albums and points every album's cover_file at one of the covers,

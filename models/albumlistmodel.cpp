@@ -9,7 +9,6 @@
 #include <QtConcurrent>
 
 #include <algorithm>
-#include <climits>
 
 Q_LOGGING_CATEGORY(lcAlbumModel, "aime.models.albums", QtInfoMsg)
 
@@ -25,6 +24,14 @@ constexpr int maxQueuedPages = 6;
 // A refresh re-reads the pages looked at last (the screen and its neighbours); older ones are
 // dropped and read again when painted.
 constexpr int refreshedPages = 4;
+
+// Page `page`: by keyset after the page before it when its end is known, else by offset.
+SummaryPage readPage(AlbumStore *store, const AlbumQuery &query, int page, int pageSize,
+                     const PageCursor &after)
+{
+    return after.isStart() ? store->summariesAt(query, page * pageSize, pageSize)
+                           : store->summaries(query, after, pageSize);
+}
 
 } // namespace
 
@@ -239,21 +246,23 @@ void AlbumListModel::requestWindow(bool replace)
                        Window window;
                        // A new query's count follows its first page (see
                        // applyCount), so the grid shows before the count.
-                       window.count = counted ? store->count(query) : INT_MAX;
-                       if (window.count < 0) {
-                           window.error = store->status().ok()
-                               ? AlbumListModel::tr("the albums cannot be counted")
-                               : store->status().message;
-                           return window;
+                       if (counted) {
+                           window.count = store->count(query);
+                           if (window.count < 0) {
+                               window.error = store->status().ok()
+                                   ? AlbumListModel::tr("the albums cannot be counted")
+                                   : store->status().message;
+                               return window;
+                           }
                        }
                        int previous = -2;
                        PageCursor cursor;
                        for (int page : wanted) {
-                           if (page * pageSize >= window.count && page > 0)
+                           if (counted && page > 0 && page * pageSize >= window.count)
                                break;
-                           const SummaryPage read = page == previous + 1
-                               ? store->summaries(query, cursor, pageSize)
-                               : store->summariesAt(query, page * pageSize, pageSize);
+                           const SummaryPage read
+                               = readPage(store, query, page, pageSize,
+                                          page == previous + 1 ? cursor : PageCursor());
                            if (!read.error.isEmpty()) {
                                window.error = read.error;
                                return window;
@@ -459,9 +468,7 @@ void AlbumListModel::startQueuedReads()
         AlbumStore *store = m_store;
         onFinished(QtConcurrent::run(m_pool,
                                      [store, query, after, page, pageSize] {
-                                         return after.isStart()
-                                             ? store->summariesAt(query, page * pageSize, pageSize)
-                                             : store->summaries(query, after, pageSize);
+                                         return readPage(store, query, page, pageSize, after);
                                      }),
                    this, [this, page, generation, storeVersion](const SummaryPage &read) {
                        applyPage(page, generation, storeVersion, read);

@@ -18,8 +18,9 @@ namespace {
 
 QString plainText(const QAction *action)
 {
+    static const QRegularExpression mnemonic(QStringLiteral("&(?!&)"));
     QString text = action->text();
-    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    text.remove(mnemonic);
     text.remove(QChar(0x2026));
     return text.trimmed();
 }

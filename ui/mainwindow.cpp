@@ -47,6 +47,8 @@
 #include <QUrl>
 #include <QtConcurrent>
 
+#include <utility>
+
 namespace aime {
 
 namespace {
@@ -598,7 +600,10 @@ void MainWindow::storeOpened(const StoreStatus &status)
     else
         m_storeMessage->setText(tr("AIME cannot open your collection.\n\n%1").arg(status.message));
     updateCentralPage();
-    startPendingCsvImport();
+    // A file handed over (or an import asked for) before the store had opened.
+    if (!m_pendingCsvFile.isEmpty())
+        startCsvImport(std::exchange(m_pendingCsvFile, QString()),
+                       std::exchange(m_pendingCsvName, QString()));
 }
 
 void MainWindow::openFiles(const QStringList &files)
@@ -608,29 +613,23 @@ void MainWindow::openFiles(const QStringList &files)
     show();
     raise();
     activateWindow();
+    QStringList csvFiles;
     for (const QString &file : files) {
         if (QFileInfo(file).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
-            m_pendingCsvFiles.append(file);
+            csvFiles.append(file);
         else
             statusBar()->showMessage(tr("AIME opens Discogs CSV exports; %1 is not one.")
                                          .arg(QFileInfo(file).fileName()),
                                      statusMessageMs);
     }
-    startPendingCsvImport();
-}
-
-void MainWindow::startPendingCsvImport()
-{
-    // Files handed over before the store opened wait for it.
-    if (!m_storeOpened || !m_storeStatus.ok() || m_pendingCsvFiles.isEmpty())
+    if (csvFiles.isEmpty())
         return;
-    const QString path = m_pendingCsvFiles.takeFirst();
-    if (!m_pendingCsvFiles.isEmpty())
+    const QString path = csvFiles.first();
+    if (csvFiles.size() > 1)
         statusBar()->showMessage(tr("One import at a time: importing %1; open the others when "
                                     "it has finished.")
                                      .arg(QFileInfo(path).fileName()),
                                  statusMessageMs);
-    m_pendingCsvFiles.clear();
     startCsvImport(path, QFileInfo(path).fileName());
 }
 
@@ -688,7 +687,8 @@ void MainWindow::startCsvImport(const QString &path, const QString &displayName)
     if (!m_storeOpened) {
         // A start with a file, or a click in the first moments: it begins once the store is
         // open.
-        m_pendingCsvFiles = {path};
+        m_pendingCsvFile = path;
+        m_pendingCsvName = displayName;
         statusBar()->showMessage(tr("Opening the collection…"), statusMessageMs);
         return;
     }

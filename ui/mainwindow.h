@@ -91,7 +91,6 @@ protected:
 
 private:
     void createActions();
-    void startPendingCsvImport();
     void createToolBar();
     void updateCentralPage();
     void updateCountLabel();
@@ -108,7 +107,8 @@ private:
     AlbumListModel *m_albums;
     StoreStatus m_storeStatus;
     bool m_storeOpened = false; // storeOpened() has been called (m_storeStatus is meaningful)
-    QStringList m_pendingCsvFiles;
+    QString m_pendingCsvFile;
+    QString m_pendingCsvName;
     bool m_lastAlbumLookedFor = false;
     bool m_albumsShown = false; // a query has landed since the store opened
 

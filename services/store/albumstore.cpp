@@ -90,6 +90,41 @@ struct SortSpec
     bool descending = false;
 };
 
+// "ORDER BY" columns of the sort, each with its direction.
+QString orderClause(const SortSpec &spec)
+{
+    QStringList order;
+    for (const QString &column : spec.columns)
+        order.append(spec.descending ? column + QLatin1String(" DESC") : column);
+    return order.join(QLatin1String(", "));
+}
+
+enum class KeySide { After, Before };
+
+// The rows after (or before) a keyset position in the sort's order, with the key's values
+// appended to binds.
+QString keyClause(const SortSpec &spec, const QVariantList &key, KeySide side, QVariantList &binds)
+{
+    QStringList marks;
+    for (const QVariant &value : key) {
+        marks.append(QStringLiteral("?"));
+        binds.append(value);
+    }
+    const bool greater = (side == KeySide::After) != spec.descending;
+    return QStringLiteral("(%1) %2 (%3)")
+        .arg(spec.columns.join(QLatin1String(", ")),
+             greater ? QStringLiteral(">") : QStringLiteral("<"), marks.join(QLatin1String(", ")));
+}
+
+// The sort columns of a row whose select list has them from column `first` on.
+QVariantList keyOf(const QSqlQuery &row, const SortSpec &spec, int first = 0)
+{
+    QVariantList key;
+    for (int i = 0; i < spec.columns.size(); ++i)
+        key.append(row.value(first + i));
+    return key;
+}
+
 SortSpec sortSpec(AlbumSort sort)
 {
     switch (sort) {
@@ -1060,24 +1095,22 @@ SummaryPage AlbumStore::readSummaries(const AlbumQuery &query, const PageCursor 
     QSemaphoreReleaser releaseSlot(m_readSlots);
 
     const SortSpec spec = sortSpec(query.sort);
+    const QString columns = spec.columns.join(QLatin1String(", "));
     QVariantList binds;
     QStringList where;
     const QString filter = filterClause(query.filterText, m_connections.config().isSqlite(), binds);
     if (!filter.isEmpty())
         where.append(filter);
-    QStringList order;
-    for (const QString &column : spec.columns)
-        order.append(spec.descending ? column + QLatin1String(" DESC") : column);
 
     PageCursor start = after;
     if (offset > 0) {
         // The key of the row before the offset, from the sort index alone (it holds every sort
         // column), then a keyset read: an OFFSET over the table itself would read, and cache,
         // every album before it.
-        QString keySql = QStringLiteral("SELECT %1 FROM albums").arg(spec.columns.join(u", "));
+        QString keySql = QStringLiteral("SELECT %1 FROM albums").arg(columns);
         if (!filter.isEmpty())
             keySql += QLatin1String(" WHERE ") + filter;
-        keySql += QLatin1String(" ORDER BY ") + order.join(QLatin1String(", "))
+        keySql += QLatin1String(" ORDER BY ") + orderClause(spec)
             + QStringLiteral(" LIMIT 1 OFFSET %1").arg(offset - 1);
         QSqlQuery keyQuery(connection());
         keyQuery.setForwardOnly(true);
@@ -1088,26 +1121,15 @@ SummaryPage AlbumStore::readSummaries(const AlbumQuery &query, const PageCursor 
         }
         if (!keyQuery.next())
             return page; // past the end
-        start.key.clear();
-        for (int i = 0; i < spec.columns.size(); ++i)
-            start.key.append(keyQuery.value(i));
+        start.key = keyOf(keyQuery, spec);
     }
-    if (!start.isStart() && start.key.size() == spec.columns.size()) {
-        QStringList marks;
-        for (const QVariant &value : start.key) {
-            marks.append(QStringLiteral("?"));
-            binds.append(value);
-        }
-        where.append(QStringLiteral("(%1) %2 (%3)")
-                         .arg(spec.columns.join(QLatin1String(", ")),
-                              spec.descending ? QStringLiteral("<") : QStringLiteral(">"),
-                              marks.join(QLatin1String(", "))));
-    }
-    QString sql = QStringLiteral("SELECT %1, %2 FROM albums")
-                      .arg(QLatin1String(summaryColumns), spec.columns.join(QLatin1String(", ")));
+    if (!start.isStart() && start.key.size() == spec.columns.size())
+        where.append(keyClause(spec, start.key, KeySide::After, binds));
+    QString sql
+        = QStringLiteral("SELECT %1, %2 FROM albums").arg(QLatin1String(summaryColumns), columns);
     if (!where.isEmpty())
         sql += QLatin1String(" WHERE ") + where.join(QLatin1String(" AND "));
-    sql += QLatin1String(" ORDER BY ") + order.join(QLatin1String(", "))
+    sql += QLatin1String(" ORDER BY ") + orderClause(spec)
         + QStringLiteral(" LIMIT %1").arg(limit + 1);
 
     QSqlQuery select(connection());
@@ -1125,9 +1147,7 @@ SummaryPage AlbumStore::readSummaries(const AlbumQuery &query, const PageCursor 
             break;
         }
         page.rows.append(summaryFromRow(select));
-        page.next.key.clear();
-        for (int i = 0; i < spec.columns.size(); ++i)
-            page.next.key.append(select.value(keyStart + i));
+        page.next.key = keyOf(select, spec, keyStart);
     }
     return page;
 }
@@ -1139,43 +1159,32 @@ int AlbumStore::rowOf(const AlbumQuery &query, qint64 albumId)
     m_readSlots.acquire();
     QSemaphoreReleaser releaseSlot(m_readSlots);
     const SortSpec spec = sortSpec(query.sort);
-    QVariantList binds;
-    const QString filter = filterClause(query.filterText, m_connections.config().isSqlite(), binds);
+    QVariantList filterBinds;
+    const QString filter
+        = filterClause(query.filterText, m_connections.config().isSqlite(), filterBinds);
+    const QString filtered = filter.isEmpty() ? QString() : filter + QLatin1String(" AND ");
     QSqlDatabase db = connection();
 
+    // The album's key (only when the query shows it), then how many rows sort before it.
     QSqlQuery keyQuery(db);
     keyQuery.setForwardOnly(true);
-    QString keySql
-        = QStringLiteral("SELECT %1 FROM albums WHERE id = ?").arg(spec.columns.join(u", "));
-    QVariantList keyBinds = binds;
-    if (!filter.isEmpty())
-        keySql += QLatin1String(" AND ") + filter;
-    keyBinds.prepend(albumId);
-    if (!keyQuery.prepare(keySql) || !execWith(keyQuery, keyBinds)) {
+    QVariantList keyBinds = filterBinds;
+    keyBinds.append(albumId);
+    if (!keyQuery.prepare(QStringLiteral("SELECT %1 FROM albums WHERE %2id = ?")
+                              .arg(spec.columns.join(QLatin1String(", ")), filtered))
+        || !execWith(keyQuery, keyBinds)) {
         qCWarning(lcStore) << "rowOf failed:" << keyQuery.lastError().text();
         return -2;
     }
     if (!keyQuery.next())
         return -1;
-    QStringList marks;
-    QVariantList countBinds = binds;
-    for (int i = 0; i < spec.columns.size(); ++i) {
-        marks.append(QStringLiteral("?"));
-        countBinds.append(keyQuery.value(i));
-    }
-    QString countSql = QStringLiteral("SELECT count(*) FROM albums WHERE (%1) %2 (%3)")
-                           .arg(spec.columns.join(QLatin1String(", ")),
-                                spec.descending ? QStringLiteral(">") : QStringLiteral("<"),
-                                marks.join(QLatin1String(", ")));
-    if (!filter.isEmpty())
-        countSql += QLatin1String(" AND ") + filter;
-    // The filter's binds come first in its clause's order; here they follow the key's.
-    QVariantList ordered;
-    ordered.append(countBinds.mid(binds.size()));
-    ordered.append(binds);
+    QVariantList countBinds = filterBinds;
+    const QString before = keyClause(spec, keyOf(keyQuery, spec), KeySide::Before, countBinds);
     QSqlQuery countQuery(db);
     countQuery.setForwardOnly(true);
-    if (!countQuery.prepare(countSql) || !execWith(countQuery, ordered) || !countQuery.next()) {
+    if (!countQuery.prepare(
+            QStringLiteral("SELECT count(*) FROM albums WHERE %1%2").arg(filtered, before))
+        || !execWith(countQuery, countBinds) || !countQuery.next()) {
         qCWarning(lcStore) << "rowOf failed:" << countQuery.lastError().text();
         return -2;
     }

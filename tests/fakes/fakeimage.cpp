@@ -25,6 +25,15 @@ QByteArray FakeImage::jpeg(const QColor &colour, int size)
         return *cached;
     QImage image(size, size, QImage::Format_RGB32);
     image.fill(colour);
+    const QByteArray bytes = encodeJpeg(image);
+    if (bytes.isEmpty())
+        return {};
+    encoded.insert(key, new QByteArray(bytes), int(bytes.size()));
+    return bytes;
+}
+
+QByteArray FakeImage::encodeJpeg(const QImage &image)
+{
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -32,7 +41,6 @@ QByteArray FakeImage::jpeg(const QColor &colour, int size)
     writer.setQuality(85);
     if (!writer.write(image))
         return {};
-    encoded.insert(key, new QByteArray(bytes), int(bytes.size()));
     return bytes;
 }
 

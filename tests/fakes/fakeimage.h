@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QColor>
+#include <QImage>
 #include <QString>
 
 namespace aime::fakes {
@@ -16,6 +17,8 @@ public:
     static QColor colourOf(const QString &name);
     // Empty when no JPEG encoder is available.
     static QByteArray jpeg(const QColor &colour, int size);
+    // Any image as JPEG (quality 85, as the fakes serve); empty without an encoder.
+    static QByteArray encodeJpeg(const QImage &image);
 };
 
 } // namespace aime::fakes
