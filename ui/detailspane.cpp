@@ -106,6 +106,28 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
     nothing->setEnabled(false);
     m_pages->addWidget(nothing);
 
+    // A describe job (or an import) may change the album shown.
+    connect(
+        store, &AlbumStore::albumsChanged, this,
+        [this](const QList<qint64> &albumIds) {
+            if (m_albumId != 0 && albumIds.contains(m_albumId))
+                refresh();
+        },
+        Qt::QueuedConnection);
+    connect(&m_loader, &QFutureWatcher<std::optional<Album>>::finished, this, [this] {
+        if (!m_loader.isCanceled())
+            present(m_loader.result());
+    });
+}
+
+DetailsPane::~DetailsPane() = default;
+
+// The album page is built for the first album shown: laying out its labels and track list
+// would take a few milliseconds of every start, for a page an empty collection never shows.
+void DetailsPane::ensureAlbumPage()
+{
+    if (m_description)
+        return;
     auto *scroll = new QScrollArea(m_pages);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -171,6 +193,7 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
     layout->addLayout(form);
 
     m_description = new DescriptionPanel(content);
+    m_description->setService(m_descriptions);
     layout->addWidget(m_description);
 
     auto *tracksHeading = new QLabel(tr("Tracks"), content);
@@ -201,22 +224,7 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
 
     scroll->setWidget(content);
     m_pages->addWidget(scroll);
-
-    // A describe job (or an import) may change the album shown.
-    connect(
-        store, &AlbumStore::albumsChanged, this,
-        [this](const QList<qint64> &albumIds) {
-            if (m_albumId != 0 && albumIds.contains(m_albumId))
-                refresh();
-        },
-        Qt::QueuedConnection);
-    connect(&m_loader, &QFutureWatcher<std::optional<Album>>::finished, this, [this] {
-        if (!m_loader.isCanceled())
-            present(m_loader.result());
-    });
 }
-
-DetailsPane::~DetailsPane() = default;
 
 QLabel *DetailsPane::addField(QFormLayout *form, const QString &label, const QString &objectName)
 {
@@ -292,7 +300,9 @@ void DetailsPane::showCover()
 
 void DetailsPane::setDescriptionService(DescriptionService *descriptions)
 {
-    m_description->setService(descriptions);
+    m_descriptions = descriptions;
+    if (m_description)
+        m_description->setService(descriptions);
     if (descriptions) {
         connect(descriptions, &DescriptionService::descriptionChanged, this,
                 [this](qint64 albumId) {
@@ -300,6 +310,12 @@ void DetailsPane::setDescriptionService(DescriptionService *descriptions)
                         refresh();
                 });
     }
+}
+
+DescriptionPanel *DetailsPane::descriptionPanel()
+{
+    ensureAlbumPage();
+    return m_description;
 }
 
 void DetailsPane::refresh()
@@ -314,6 +330,7 @@ void DetailsPane::present(const std::optional<Album> &album)
             m_pages->setCurrentIndex(0);
         return;
     }
+    ensureAlbumPage();
     m_shown = album;
     showCover();
     m_title->setText(album->title);

@@ -40,7 +40,8 @@ public:
     void setCoverCache(CoverImageCache *covers);
     // Offers Generate and Edit for the description, and follows the service's changes.
     void setDescriptionService(DescriptionService *descriptions);
-    DescriptionPanel *descriptionPanel() const { return m_description; }
+    // Built with the album page if no album was shown yet.
+    DescriptionPanel *descriptionPanel();
 
 Q_SIGNALS:
     void albumShown(qint64 albumId);
@@ -49,6 +50,7 @@ private:
     void present(const std::optional<Album> &album);
     QLabel *addField(QFormLayout *form, const QString &label, const QString &objectName);
     void showCover();
+    void ensureAlbumPage();
 
     AlbumStore *m_store;
     QThreadPool *m_pool;
@@ -56,25 +58,26 @@ private:
     QFutureWatcher<std::optional<Album>> m_loader;
 
     QStackedWidget *m_pages;
-    QLabel *m_cover;
-    QPushButton *m_openImage;
-    QPushButton *m_copyImage;
+    QLabel *m_cover = nullptr;
+    QPushButton *m_openImage = nullptr;
+    QPushButton *m_copyImage = nullptr;
     CoverImageCache *m_covers = nullptr;
     std::optional<Album> m_shown;
-    QLabel *m_title;
-    QLabel *m_artist;
-    QLabel *m_year;
-    QLabel *m_label;
-    QLabel *m_format;
-    QLabel *m_genres;
-    QLabel *m_barcode;
-    QLabel *m_added;
-    QLabel *m_sources;
-    DescriptionPanel *m_description;
+    QLabel *m_title = nullptr;
+    QLabel *m_artist = nullptr;
+    QLabel *m_year = nullptr;
+    QLabel *m_label = nullptr;
+    QLabel *m_format = nullptr;
+    QLabel *m_genres = nullptr;
+    QLabel *m_barcode = nullptr;
+    QLabel *m_added = nullptr;
+    QLabel *m_sources = nullptr;
+    DescriptionService *m_descriptions = nullptr;
+    DescriptionPanel *m_description = nullptr;
     QLabel *m_noTracks = nullptr;
     QFormLayout *m_form = nullptr;
-    QTreeView *m_trackView;
-    QStandardItemModel *m_tracks;
+    QTreeView *m_trackView = nullptr;
+    QStandardItemModel *m_tracks = nullptr;
 };
 
 } // namespace aime

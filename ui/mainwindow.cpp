@@ -12,6 +12,7 @@
 #include "importjobmodel.h"
 #include "importprogresswidget.h"
 #include "jobspanel.h"
+#include "lineeditclearbutton.h"
 #include "preferencesdialog.h"
 #include "search/searchsettings.h"
 #include "searchpanel.h"
@@ -194,13 +195,16 @@ void MainWindow::setImportManager(ImportManager *imports)
     m_importSpotifyAction->setEnabled(imports != nullptr);
     if (!imports)
         return;
-    m_jobModel = new ImportJobModel(imports, this);
-    m_jobsPanel = new JobsPanel(imports, m_jobModel);
     m_jobsDock = new QDockWidget(tr("Jobs"), this);
     m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
-    m_jobsDock->setWidget(m_jobsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
     m_jobsDock->hide();
+    // The panel is built when the dock first shows: most starts never open it, and its table
+    // costs a millisecond or two of every start.
+    connect(m_jobsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            jobsPanel();
+    });
     QAction *toggleJobs = m_jobsDock->toggleViewAction();
     toggleJobs->setText(tr("&Jobs"));
     toggleJobs->setShortcut(QKeySequence(tr("Ctrl+J")));
@@ -250,7 +254,7 @@ void MainWindow::setImportManager(ImportManager *imports)
             resizeDocks({m_jobsDock}, {170}, Qt::Vertical);
         }
         m_jobsDock->raise();
-        m_jobsPanel->focusJob(id);
+        jobsPanel()->focusJob(id);
     });
     connect(imports, &ImportManager::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
@@ -317,6 +321,16 @@ void MainWindow::importSpotifySavedAlbums()
         return;
     }
     m_imports->startImport(QStringLiteral("spotify"), {});
+}
+
+JobsPanel *MainWindow::jobsPanel()
+{
+    if (!m_jobsPanel && m_imports) {
+        m_jobModel = new ImportJobModel(m_imports, this);
+        m_jobsPanel = new JobsPanel(m_imports, m_jobModel);
+        m_jobsDock->setWidget(m_jobsPanel);
+    }
+    return m_jobsPanel;
 }
 
 void MainWindow::setSearchModel(SearchResultModel *model)
@@ -563,7 +577,7 @@ void MainWindow::createToolBar()
     m_search->setAccessibleName(tr("Search collection"));
     m_search->setPlaceholderText(
         tr("Search title, artist, label, genre, track (Ctrl+F; Ctrl+Enter searches online)"));
-    m_search->setClearButtonEnabled(true);
+    enableClearButtonOnceTyped(m_search);
     m_search->setMinimumWidth(360);
     m_search->installEventFilter(this);
     toolBar->addWidget(m_search);

@@ -58,7 +58,8 @@ public:
     void setSearchModel(SearchResultModel *model);
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QDockWidget *searchDock() const { return m_searchDock; }
-    JobsPanel *jobsPanel() const { return m_jobsPanel; }
+    // Built when the Jobs dock first shows, or here.
+    JobsPanel *jobsPanel();
     QDockWidget *jobsDock() const { return m_jobsDock; }
     PreferencesDialog *preferencesDialog() const;
 

@@ -1,5 +1,6 @@
 #include "searchpanel.h"
 
+#include "lineeditclearbutton.h"
 #include "searchresultdelegate.h"
 #include "searchresultmodel.h"
 
@@ -30,7 +31,7 @@ SearchPanel::SearchPanel(SearchResultModel *model, QWidget *parent)
     m_query->setObjectName(QStringLiteral("onlineSearchQuery"));
     m_query->setAccessibleName(tr("Search online"));
     m_query->setPlaceholderText(tr("Search Spotify, Discogs, MusicBrainz and your collection"));
-    m_query->setClearButtonEnabled(true);
+    enableClearButtonOnceTyped(m_query);
     m_query->installEventFilter(this);
 
     m_view->setObjectName(QStringLiteral("onlineSearchResults"));

@@ -29,7 +29,9 @@
 #include "store/albumstore.h"
 
 #include <QDir>
-#include <QImageReader>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QImage>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -52,6 +54,21 @@ ProviderEndpoints configuredEndpoints()
     return endpoints;
 }
 
+// The window manager is sent every size of the window icon; the small ones are enough there
+// (the menu entry uses the installed theme's files), and decoding the 256 and 512 px images
+// would add several milliseconds to every start.
+QList<QImage> decodeWindowIcon()
+{
+    QList<QImage> images;
+    for (const int size : {16, 24, 32, 48, 64, 128}) {
+        const QImage image(
+            QStringLiteral(":/aime/icons/hicolor/%1x%1/apps/" AIME_APP_ID ".png").arg(size));
+        if (!image.isNull())
+            images.append(image);
+    }
+    return images;
+}
+
 } // namespace
 
 AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain, QObject *parent)
@@ -60,6 +77,15 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
       m_pool(std::make_unique<WorkerPool>()),
       m_network(std::make_unique<QNetworkAccessManager>())
 {
+    // On the pool: the first image read loads every image format plugin (a dlopen each, a few
+    // milliseconds), which the window need not wait for; the icon follows a moment after.
+    onFinished(QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()), &decodeWindowIcon), this,
+               [](const QList<QImage> &images) {
+                   QIcon icon;
+                   for (const QImage &image : images)
+                       icon.addPixmap(QPixmap::fromImage(image));
+                   QGuiApplication::setWindowIcon(icon);
+               });
     const ProviderEndpoints endpoints = configuredEndpoints();
     m_spotify = std::make_unique<SpotifyClient>(m_network.get(), m_pool.get(), endpoints.spotifyApi,
                                                 endpoints.spotifyAccounts);
@@ -159,10 +185,6 @@ void AimeApplication::start()
                             });
     }
     AlbumStore *store = m_store.get();
-    // Image plugins load (a directory scan and a dlopen) while the store opens, not when the
-    // first cover decodes.
-    (void)QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()),
-                            [] { (void)QImageReader::supportedImageFormats(); });
     // The covers' folder is read once, off the GUI thread (it may hold thousands of files).
     CoverDiskCache *coverDisk = m_coverDisk.get();
     (void)QtConcurrent::run(static_cast<QThreadPool *>(m_pool.get()), [coverDisk] {

@@ -9,7 +9,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QIcon>
 
 #include <memory>
 
@@ -24,13 +23,6 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("AIME"));
     // The desktop file's name: Wayland compositors and the task bar match the window to it.
     QGuiApplication::setDesktopFileName(QStringLiteral(AIME_APP_ID));
-    // The window manager is sent every size of the window icon; the small ones are enough there
-    // (the menu entry and the About box use the theme's or larger files), and decoding the
-    // 256 and 512 px images would add several milliseconds to every start.
-    QIcon bundled;
-    for (const int size : {16, 24, 32, 48, 64, 128})
-        bundled.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/" AIME_APP_ID ".png").arg(size));
-    QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(AIME_APP_ID), bundled));
     aime::Translations::install(&app);
 
     QCommandLineParser parser;
