@@ -3,6 +3,7 @@
 #include "ai/descriptionprompt.h"
 #include "ai/descriptionservice.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -50,7 +51,7 @@ DescriptionPanel::DescriptionPanel(QWidget *parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    updateMessageColour();
     m_busy->setObjectName(QStringLiteral("descriptionBusy"));
     m_busy->setRange(0, 0);
     m_busy->setMaximumHeight(6);
@@ -100,6 +101,23 @@ DescriptionPanel::DescriptionPanel(QWidget *parent)
         update();
     });
     clear();
+}
+
+void DescriptionPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateMessageColour();
+    QWidget::changeEvent(event);
+}
+
+void DescriptionPanel::updateMessageColour()
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    // Only this role is set: the others keep following the desktop's palette.
+    QPalette messagePalette;
+    messagePalette.setColor(QPalette::WindowText,
+                            dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xb3, 0x26, 0x1e));
+    m_message->setPalette(messagePalette);
 }
 
 void DescriptionPanel::setService(DescriptionService *service)

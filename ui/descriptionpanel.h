@@ -44,7 +44,12 @@ public:
     QToolButton *whyButton() const { return m_why; }
     QPlainTextEdit *whyText() const { return m_whyText; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The error text's red, chosen for the palette: dark red on light, light red on dark.
+    void updateMessageColour();
     void startEditing();
     void stopEditing(bool save);
     void update();

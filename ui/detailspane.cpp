@@ -103,7 +103,8 @@ DetailsPane::DetailsPane(AlbumStore *store, QThreadPool *pool, QWidget *parent)
     nothing->setObjectName(QStringLiteral("detailsPlaceholder"));
     nothing->setAlignment(Qt::AlignCenter);
     nothing->setWordWrap(true);
-    nothing->setEnabled(false);
+    // Quiet but readable: a disabled label is too faint in several light themes.
+    nothing->setForegroundRole(QPalette::PlaceholderText);
     m_pages->addWidget(nothing);
 
     // A describe job (or an import) may change the album shown.
@@ -218,7 +219,7 @@ void DetailsPane::ensureAlbumPage()
     layout->addWidget(m_trackView, 10);
     m_noTracks = plainLabel(content, QStringLiteral("detailsNoTracks"));
     m_noTracks->setText(tr("No tracklist yet: a Discogs CSV export does not carry one."));
-    m_noTracks->setEnabled(false);
+    m_noTracks->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_noTracks);
     layout->addStretch(1);
 

@@ -41,6 +41,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <optional>
 
@@ -191,6 +192,7 @@ private slots:
     void corruptFileFetchedAgainOnce();
     void delegatePaintsPlaceholderThenCover();
     void gridSizeThumbnailIsKeptAndUsed();
+    void coverDecodedAtTheScreensPixels();
     void coversArriveAfterAJump_data();
     void coversArriveAfterAJump();
 
@@ -939,6 +941,55 @@ void TestCovers::gridSizeThumbnailIsKeptAndUsed()
     m_disk->setLimit(0);
     QVERIFY(!QFileInfo::exists(path));
     QVERIFY(!QFileInfo::exists(thumbnail));
+}
+
+// ctest runs this at QT_SCALE_FACTOR 1.5 and 2 as well (tst_covers_scale_*): the cover is
+// decoded at the cell's size in device pixels, never scaled up from a smaller image, and the
+// grid paints at device pixels.
+void TestCovers::coverDecodedAtTheScreensPixels()
+{
+    const UpsertResult stored = m_store->upsertPage(testing::generatedAlbums(1));
+    QVERIFY2(stored.ok(), qPrintable(stored.error));
+    const QByteArray jpeg = FakeImage::jpeg(QColor(30, 60, 120), 600);
+    const QString path = m_dir->filePath(QStringLiteral("large.jpg"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(jpeg), qint64(jpeg.size()));
+    file.close();
+    QVERIFY(m_store->setCoverFile(stored.albumIds.first(), path));
+
+    CoverImageCache covers(m_store.get(), m_pool.get(), m_disk.get(), m_fetcher.get());
+    AlbumListModel model(m_store.get(), m_pool.get());
+    model.setCoverCache(&covers);
+    model.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, waitMs);
+    AlbumGridView view;
+    view.setModel(&model);
+    view.setCoverCache(&covers);
+    view.resize(480, 360);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    const qreal ratio = view.devicePixelRatioF();
+    const qreal scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
+        ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble()
+        : 1.0;
+    QVERIFY2(qFuzzyCompare(ratio, scale), qPrintable(QString::number(ratio)));
+    const int devicePixels = int(std::ceil(view.coverSize() * ratio));
+    const int pixels = AlbumGridDelegate::decodedSize(view.coverSize(), ratio);
+    QVERIFY(pixels >= devicePixels);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model.summaryAt(0) && !covers.cover(*model.summaryAt(0), pixels).isNull(), waitMs);
+    const QPixmap cover = covers.cover(*model.summaryAt(0), pixels);
+    QVERIFY2(cover.width() >= devicePixels && cover.height() >= devicePixels,
+             qPrintable(QStringLiteral("%1x%2 for %3 device pixels")
+                            .arg(cover.width())
+                            .arg(cover.height())
+                            .arg(devicePixels)));
+
+    const QPixmap shot = view.viewport()->grab();
+    QVERIFY(qFuzzyCompare(shot.devicePixelRatio(), ratio));
+    QCOMPARE(shot.width(), qRound(view.viewport()->width() * ratio));
 }
 
 void TestCovers::coversArriveAfterAJump_data()
