@@ -511,6 +511,9 @@ QWidget *PreferencesDialog::createAdvancedPage()
         inFlight->setMaximumWidth(140);
         const QString name
             = provider == Provider::Llm ? tr("AI endpoint") : ProviderConfig::displayName(provider);
+        // A cell of the grid has no label of its own: a screen reader says row and column.
+        rate->setAccessibleName(tr("%1, requests per time").arg(name));
+        inFlight->setAccessibleName(tr("%1, requests at once").arg(name));
         grid->addWidget(new QLabel(name + u':'), row, 0);
         grid->addWidget(rate, row, 1);
         grid->addWidget(inFlight, row, 2);

@@ -5,13 +5,16 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
@@ -28,8 +31,13 @@ private slots:
     void initTestCase();
     void everyControlHasAnAccessibleName();
     void tabReachesTheGridAndEveryPanel();
+    void dialogsHaveAccessibleNames_data();
+    void dialogsHaveAccessibleNames();
 
 private:
+    // The controls under root, visible and reachable, that a screen reader could not name;
+    // controls counts the ones checked.
+    static QStringList unnamedControls(const QWidget *root, int *controls);
     static bool isControl(const QWidget *widget);
     static QString spokenName(const QWidget *widget);
     static QString describe(const QWidget *widget);
@@ -78,6 +86,28 @@ QString TestAccessibility::describe(const QWidget *widget)
     return path.join(QStringLiteral(" > "));
 }
 
+QStringList TestAccessibility::unnamedControls(const QWidget *root, int *controls)
+{
+    QStringList unnamed;
+    for (QWidget *widget : root->findChildren<QWidget *>()) {
+        if (!isControl(widget) || !widget->isVisibleTo(root)
+            || widget->focusPolicy() == Qt::NoFocus)
+            continue;
+        // Parts Qt builds inside its own widgets (a combo box's line edit, a spin box's
+        // editor, a dock's float button) are named by their owner.
+        if (widget->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        if (qobject_cast<QLineEdit *>(widget)
+            && (qobject_cast<QComboBox *>(widget->parentWidget())
+                || qobject_cast<QAbstractSpinBox *>(widget->parentWidget())))
+            continue;
+        ++*controls;
+        if (spokenName(widget).trimmed().isEmpty())
+            unnamed.append(describe(widget));
+    }
+    return unnamed;
+}
+
 void TestAccessibility::everyControlHasAnAccessibleName()
 {
     QTemporaryDir dir;
@@ -90,24 +120,8 @@ void TestAccessibility::everyControlHasAnAccessibleName()
         dock->show();
     QTest::qWait(0);
 
-    QStringList unnamed;
     int controls = 0;
-    for (QWidget *widget : window->findChildren<QWidget *>()) {
-        if (!isControl(widget) || !widget->isVisibleTo(window)
-            || widget->focusPolicy() == Qt::NoFocus)
-            continue;
-        // Parts Qt builds inside its own widgets (a combo box's line edit, a spin box's
-        // editor, a dock's float button) are named by their owner.
-        if (widget->objectName().startsWith(QLatin1String("qt_")))
-            continue;
-        if (qobject_cast<QLineEdit *>(widget)
-            && (qobject_cast<QComboBox *>(widget->parentWidget())
-                || qobject_cast<QAbstractSpinBox *>(widget->parentWidget())))
-            continue;
-        ++controls;
-        if (spokenName(widget).trimmed().isEmpty())
-            unnamed.append(describe(widget));
-    }
+    const QStringList unnamed = unnamedControls(window, &controls);
     QVERIFY2(controls >= 10, qPrintable(QString::number(controls)));
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
 }
@@ -146,6 +160,71 @@ void TestAccessibility::tabReachesTheGridAndEveryPanel()
     for (const QString &name : wanted)
         QVERIFY2(reached.contains(name),
                  qPrintable(name + QStringLiteral(" is not reached by Tab")));
+}
+
+void TestAccessibility::dialogsHaveAccessibleNames_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("dialogClass");
+    QTest::newRow("Preferences") << QStringLiteral("preferencesAction")
+                                 << QStringLiteral("aime::PreferencesDialog");
+    QTest::newRow("Keyboard shortcuts") << QStringLiteral("keyboardShortcutsAction")
+                                        << QStringLiteral("aime::KeyboardShortcutsDialog");
+    QTest::newRow("Help") << QStringLiteral("helpAction")
+                          << QStringLiteral("aime::KeyboardShortcutsDialog");
+    QTest::newRow("About") << QStringLiteral("aboutAction") << QStringLiteral("QMessageBox");
+}
+
+// Every dialog a menu opens, and every page of it: its controls have names too.
+void TestAccessibility::dialogsHaveAccessibleNames()
+{
+    QFETCH(QString, action);
+    QFETCH(QString, dialogClass);
+    QTemporaryDir dir;
+    AimeApplication app(dir.path());
+    app.start();
+    MainWindow *window = app.mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    auto *trigger = window->findChild<QAction *>(action);
+    QVERIFY(trigger);
+    QTRY_VERIFY(trigger->isEnabled());
+    trigger->trigger();
+
+    QDialog *dialog = nullptr;
+    const auto findDialog = [&] {
+        for (QDialog *candidate : window->findChildren<QDialog *>()) {
+            if (candidate->isVisible()
+                && QLatin1String(candidate->metaObject()->className()) == dialogClass)
+                dialog = candidate;
+        }
+        return dialog != nullptr;
+    };
+    QTRY_VERIFY(findDialog());
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY2(!dialog->windowTitle().isEmpty(), "a dialog without a title");
+
+    // Each page of each tab widget in turn, so hidden pages are walked too.
+    QList<QTabWidget *> tabs = dialog->findChildren<QTabWidget *>();
+    QStringList unnamed;
+    int controls = 0;
+    int pages = 0;
+    if (tabs.isEmpty()) {
+        unnamed = unnamedControls(dialog, &controls);
+        pages = 1;
+    }
+    for (QTabWidget *tab : tabs) {
+        for (int page = 0; page < tab->count(); ++page) {
+            tab->setCurrentIndex(page);
+            QVERIFY2(!tab->tabText(page).remove(u'&').trimmed().isEmpty(), "an unnamed tab");
+            unnamed += unnamedControls(dialog, &controls);
+            ++pages;
+        }
+    }
+    unnamed.removeDuplicates();
+    QVERIFY(pages >= 1);
+    QVERIFY2(controls >= 1, qPrintable(QString::number(controls)));
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+    dialog->close();
 }
 
 QTEST_MAIN(TestAccessibility)
