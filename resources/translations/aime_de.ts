@@ -23,6 +23,14 @@
         <source>%1 is not a Discogs collection export: %2</source>
         <translation>%1 ist kein Discogs-Sammlungsexport: %2</translation>
     </message>
+    <message>
+        <source>Stopped at line %1: %2</source>
+        <translation>Bei Zeile %1 angehalten: %2</translation>
+    </message>
+    <message>
+        <source>%1 albums</source>
+        <translation>%1 Alben</translation>
+    </message>
 </context>
 <context>
     <name>SearchProviders</name>
@@ -108,6 +116,91 @@
     </message>
 </context>
 <context>
+    <name>aime::AlbumStore</name>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Der Datenordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the collection database %1: %2</source>
+        <translation>Die Sammlungsdatenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>Eine Transaktion kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot store &quot;%1&quot; by %2: %3</source>
+        <translation>„%1“ von %2 kann nicht gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot merge &quot;%1&quot; with the album of the same barcode: %2</source>
+        <translation>„%1“ kann nicht mit dem Album mit demselben Barcode zusammengeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot update the search index: %1</source>
+        <translation>Der Suchindex kann nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the albums: %1</source>
+        <translation>Die Alben können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record the import: %1</source>
+        <translation>Der Import kann nicht eingetragen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the import&apos;s state: %1</source>
+        <translation>Der Stand des Imports kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot store the description: %1</source>
+        <translation>Die Beschreibung kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the descriptions: %1</source>
+        <translation>Die Beschreibungen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the job&apos;s progress: %1</source>
+        <translation>Der Fortschritt des Auftrags kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot keep the covers&apos; files: %1</source>
+        <translation>Die Cover-Dateien können nicht eingetragen werden: %1</translation>
+    </message>
+    <message>
+        <source>The store is not open yet.</source>
+        <translation>Die Sammlung ist noch nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>aime::CollectionExporter</name>
+    <message>
+        <source>Cannot write the export: %1</source>
+        <translation>Der Export kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>aime::CoverDiskCache</name>
+    <message>
+        <source>Cannot create the cover folder %1.</source>
+        <translation>Der Cover-Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the cover in %1: %2</source>
+        <translation>Das Cover kann nicht in %1 abgelegt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>aime::CoverFetcher</name>
     <message>
         <source>No source has a cover for this album.</source>
@@ -134,6 +227,10 @@
     <message>
         <source>No album of a batch of %1 got a usable answer; the last: %2</source>
         <translation>Kein Album aus einem Stapel von %1 erhielt eine brauchbare Antwort; die letzte: %2</translation>
+    </message>
+    <message>
+        <source>Cannot count the albums without a description.</source>
+        <translation>Die Alben ohne Beschreibung können nicht gezählt werden.</translation>
     </message>
 </context>
 <context>
@@ -385,6 +482,66 @@
     <message>
         <source>This import names no Discogs user.</source>
         <translation>Dieser Import nennt keinen Discogs-Benutzer.</translation>
+    </message>
+</context>
+<context>
+    <name>aime::DiscogsCsvReader</name>
+    <message>
+        <source>The file is not open for reading.</source>
+        <translation>Die Datei ist nicht zum Lesen geöffnet.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The header row has a quoted name that is never closed.</source>
+        <translation>Die Kopfzeile enthält einen Namen, dessen Anführungszeichen nie geschlossen werden.</translation>
+    </message>
+    <message>
+        <source>The header has the column &quot;%1&quot; twice.</source>
+        <translation>Die Kopfzeile enthält die Spalte „%1“ zweimal.</translation>
+    </message>
+    <message>
+        <source>The header has no %1 column, so this is not a Discogs collection export.</source>
+        <translation>Die Kopfzeile hat keine Spalte %1, daher ist dies kein Discogs-Sammlungsexport.</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <extracomment>Two missing column names: &quot;Artist&quot; or &quot;Title&quot;</extracomment>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>The header must be read before the records.</source>
+        <translation>Die Kopfzeile muss vor den Datensätzen gelesen werden.</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>ein Feld in Anführungszeichen wird bis zum Dateiende nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>row has %1 field, expected %2</source>
+        <translation>die Zeile hat %1 Feld, erwartet wurden %2</translation>
+    </message>
+    <message>
+        <source>row has %1 fields, expected %2</source>
+        <translation>die Zeile hat %1 Felder, erwartet wurden %2</translation>
+    </message>
+    <message>
+        <source>Artist is empty</source>
+        <translation>Künstler (Artist) ist leer</translation>
+    </message>
+    <message>
+        <source>Title is empty</source>
+        <translation>Titel (Title) ist leer</translation>
+    </message>
+    <message>
+        <source>release_id &quot;%1&quot; is not a number</source>
+        <translation>release_id „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>release_id &quot;%1&quot; is not a valid Discogs release id</source>
+        <translation>release_id „%1“ ist keine gültige ID einer Discogs-Veröffentlichung</translation>
     </message>
 </context>
 <context>
@@ -714,6 +871,13 @@ Wählen Sie ein Album, um seine Details, sein Cover und seine Beschreibung zu se
     <message>
         <source>%1 does not exist; is the endpoint&apos;s address right? (Ollama&apos;s ends in /v1.)</source>
         <translation>%1 existiert nicht; ist die Adresse des Endpunkts richtig? (Die von Ollama endet auf /v1.)</translation>
+    </message>
+</context>
+<context>
+    <name>aime::LlmParser</name>
+    <message>
+        <source>The AI endpoint answered with an error.</source>
+        <translation>Der KI-Endpunkt antwortete mit einem Fehler.</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1283,10 @@ Wählen Sie ein Album, um seine Details, sein Cover und seine Beschreibung zu se
     <message>
         <source>One import at a time: importing %1; open the others when it has finished.</source>
         <translation>Ein Import nach dem anderen: %1 wird importiert; öffnen Sie die anderen, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Opening the collection…</source>
+        <translation>Die Sammlung wird geöffnet…</translation>
     </message>
 </context>
 <context>
@@ -1529,12 +1697,51 @@ Sollen sie bis zum Beenden von AIME im Arbeitsspeicher gehalten werden? Beim nä
         <source>Search Online page, %1</source>
         <translation>Seite „Online-Suche“, %1</translation>
     </message>
+    <message>
+        <source>%1, requests per time</source>
+        <translation>%1, Anfragen pro Zeit</translation>
+    </message>
+    <message>
+        <source>%1, requests at once</source>
+        <translation>%1, gleichzeitige Anfragen</translation>
+    </message>
 </context>
 <context>
     <name>aime::ProviderClient</name>
     <message>
         <source>%1 says: %2</source>
         <translation>%1 meldet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>aime::ProviderConfig</name>
+    <message>
+        <source>The AI endpoint</source>
+        <translation>Der KI-Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1=&quot;%2&quot; is not N/S (requests per seconds); the default is used</source>
+        <translation>%1=&quot;%2&quot; hat nicht die Form N/S (Anfragen pro Sekunden); der Standardwert wird verwendet</translation>
+    </message>
+    <message>
+        <source>%1=&quot;%2&quot; is not a number from 1 to 64; the default is used</source>
+        <translation>%1=&quot;%2&quot; ist keine Zahl von 1 bis 64; der Standardwert wird verwendet</translation>
+    </message>
+    <message>
+        <source>%1=&quot;%2&quot; is not a number of milliseconds from 100 to 3600000; the default is used</source>
+        <translation>%1=&quot;%2&quot; ist keine Anzahl Millisekunden von 100 bis 3600000; der Standardwert wird verwendet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL with a host</source>
+        <translation>„%1“ ist keine URL mit einem Host</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must start with https://</source>
+        <translation>„%1“ muss mit https:// beginnen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; uses plain http to another machine; use https (plain http is accepted only for 127.0.0.1, ::1 and localhost)</source>
+        <translation>„%1“ verwendet unverschlüsseltes http zu einem anderen Computer; verwenden Sie https (unverschlüsseltes http wird nur für 127.0.0.1, ::1 und localhost akzeptiert)</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1781,45 @@ Sollen sie bis zum Beenden von AIME im Arbeitsspeicher gehalten werden? Beim nä
     <message>
         <source>Cannot reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>aime::SchemaMigrator</name>
+    <message>
+        <source>Cannot read the collection database %1: %2</source>
+        <translation>Die Sammlungsdatenbank %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The collection database %1 is not an SQLite database or is damaged. AIME left it untouched; move it away or restore a backup.</source>
+        <translation>Die Sammlungsdatenbank %1 ist keine SQLite-Datenbank oder ist beschädigt. AIME hat sie nicht verändert; verschieben Sie sie an einen anderen Ort oder stellen Sie eine Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>The collection database %1 cannot be read (%2). AIME left it untouched; move it away or restore a backup.</source>
+        <translation>Die Sammlungsdatenbank %1 kann nicht gelesen werden (%2). AIME hat sie nicht verändert; verschieben Sie sie an einen anderen Ort oder stellen Sie eine Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not an AIME collection. AIME left it untouched.</source>
+        <translation>%1 ist eine SQLite-Datenbank, aber keine AIME-Sammlung. AIME hat sie nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The collection database %1 has no schema version (%2).</source>
+        <translation>Die Sammlungsdatenbank %1 hat keine Schemaversion (%2).</translation>
+    </message>
+    <message>
+        <source>The collection database %1 was written by a newer AIME (schema %2; this AIME knows up to %3). Update AIME to open it; it was left untouched.</source>
+        <translation>Die Sammlungsdatenbank %1 wurde von einem neueren AIME geschrieben (Schema %2; dieses AIME kennt Schemas bis %3). Aktualisieren Sie AIME, um sie zu öffnen; sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>Eine Transaktion kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Migration to schema %1 failed: %2 (%3)</source>
+        <translation>Die Migration auf Schema %1 ist fehlgeschlagen: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot record schema %1: %2</source>
+        <translation>Schema %1 kann nicht eingetragen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +2053,13 @@ Sollen sie bis zum Beenden von AIME im Arbeitsspeicher gehalten werden? Beim nä
     <message>
         <source>Some results are missing: %1</source>
         <translation>Einige Ergebnisse fehlen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aime::SearchSettings</name>
+    <message>
+        <source>%1=%2 is not a number of milliseconds; using %3 ms.</source>
+        <translation>%1=%2 ist keine Anzahl Millisekunden; es werden %3 ms verwendet.</translation>
     </message>
 </context>
 <context>

@@ -99,8 +99,8 @@ void DescribeAlbumsJob::nextBatch()
                                                                           &loaded.error);
                                   const int left = store->countWithoutDescription(loaded.after);
                                   if (left < 0 && loaded.error.isEmpty())
-                                      loaded.error = QStringLiteral(
-                                          "Cannot count the albums without a description.");
+                                      loaded.error
+                                          = tr("Cannot count the albums without a description.");
                                   loaded.total = qMax(0, left);
                                   loaded.atEnd = ids.isEmpty();
                                   if (!ids.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "providers/jsonfieldreader.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,7 +46,8 @@ ParseResult<LlmCompletion> LlmParser::chatCompletion(const QByteArray &json)
     if (top->contains(QLatin1String("error"))) {
         const QString message = errorMessage(json);
         return ParseResult<LlmCompletion>::failure(
-            message.isEmpty() ? QStringLiteral("The AI endpoint answered with an error.")
+            message.isEmpty() ? QCoreApplication::translate(
+                "aime::LlmParser", "The AI endpoint answered with an error.")
                               : message);
     }
     LlmCompletion completion;

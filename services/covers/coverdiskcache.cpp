@@ -1,5 +1,6 @@
 #include "covers/coverdiskcache.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -37,7 +38,9 @@ bool CoverDiskCache::load(QString *error)
     QDir dir(m_folder);
     if (!dir.exists() && !dir.mkpath(QStringLiteral("."))) {
         if (error)
-            *error = QStringLiteral("Cannot create the cover folder %1.").arg(m_folder);
+            *error = QCoreApplication::translate("aime::CoverDiskCache",
+                                                 "Cannot create the cover folder %1.")
+                         .arg(m_folder);
         return false;
     }
     QHash<QString, Entry> entries;
@@ -137,7 +140,8 @@ QString CoverDiskCache::store(const QString &key, const QByteArray &bytes, QStri
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
-            *error = QStringLiteral("Cannot keep the cover in %1: %2")
+            *error = QCoreApplication::translate("aime::CoverDiskCache",
+                                                 "Cannot keep the cover in %1: %2")
                          .arg(m_folder, file.errorString());
         qCWarning(lcCovers).noquote() << "cannot keep a cover:" << file.errorString();
         return {};

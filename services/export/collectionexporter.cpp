@@ -4,6 +4,7 @@
 #include "export/discogscsvwriter.h"
 #include "store/albumstore.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QSet>
@@ -43,7 +44,9 @@ bool writeText(QIODevice *device, const QString &text, ExportReport &report)
 {
     if (device->write(text.toUtf8()) >= 0)
         return true;
-    report.error = QStringLiteral("Cannot write the export: %1").arg(device->errorString());
+    report.error
+        = QCoreApplication::translate("aime::CollectionExporter", "Cannot write the export: %1")
+              .arg(device->errorString());
     return false;
 }
 
@@ -106,8 +109,9 @@ ExportReport CollectionExporter::write(AlbumStore *store, QIODevice *device, Exp
                     = QJsonDocument(AlbumJson::toJson(album)).toJson(QJsonDocument::Compact);
                 const QByteArray separator = report.albums == 0 ? "\n" : ",\n";
                 if (device->write(separator + object) < 0) {
-                    report.error
-                        = QStringLiteral("Cannot write the export: %1").arg(device->errorString());
+                    report.error = QCoreApplication::translate("aime::CollectionExporter",
+                                                               "Cannot write the export: %1")
+                                       .arg(device->errorString());
                     return false;
                 }
                 ++report.albums;
@@ -132,7 +136,9 @@ ExportReport CollectionExporter::exportTo(AlbumStore *store, const QString &path
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         ExportReport report;
-        report.error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+        report.error
+            = QCoreApplication::translate("aime::CollectionExporter", "Cannot write %1: %2")
+                  .arg(path, file.errorString());
         return report;
     }
     ExportReport report = write(store, &file, format, progress);
@@ -141,7 +147,8 @@ ExportReport CollectionExporter::exportTo(AlbumStore *store, const QString &path
         return report;
     }
     if (!file.commit())
-        report.error = QStringLiteral("Cannot save %1: %2").arg(path, file.errorString());
+        report.error = QCoreApplication::translate("aime::CollectionExporter", "Cannot save %1: %2")
+                           .arg(path, file.errorString());
     return report;
 }
 

@@ -71,9 +71,10 @@ CsvImportReport DiscogsCsvImport::importFile(AlbumStore *store, const QString &p
                 albums.append(row.album);
             const UpsertResult stored = store->upsertPage(albums);
             if (!stored.ok()) {
-                report.fatalError = QStringLiteral("Stopped at line %1: %2")
-                                        .arg(rows.first().line)
-                                        .arg(stored.error);
+                report.fatalError
+                    = QCoreApplication::translate("CsvImportReport", "Stopped at line %1: %2")
+                          .arg(rows.first().line)
+                          .arg(stored.error);
                 break;
             }
             report.added += stored.inserted;
@@ -106,7 +107,9 @@ QFuture<CsvImportReport> DiscogsCsvImport::start(QThreadPool *pool, AlbumStore *
             store, path,
             [&promise, &locale](int permille, int rows) {
                 promise.setProgressValueAndText(
-                    permille, QStringLiteral("%1 albums").arg(locale.toString(rows)));
+                    permille,
+                    QCoreApplication::translate("CsvImportReport", "%1 albums")
+                        .arg(locale.toString(rows)));
             },
             [&cancelFlag] { return cancelFlag && cancelFlag->load(); });
         promise.addResult(std::move(report));

@@ -1,5 +1,6 @@
 #include "import/discogscsvreader.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QIODevice>
 #include <QTime>
@@ -237,18 +238,20 @@ bool DiscogsCsvReader::readHeader()
     m_headerAttempted = true;
 
     if (!m_device || !m_device->isReadable()) {
-        m_errorString = QStringLiteral("The file is not open for reading.");
+        m_errorString = QCoreApplication::translate("aime::DiscogsCsvReader",
+                                                    "The file is not open for reading.");
         return false;
     }
     fetchNextRecord();
     if (!m_pending) {
-        m_errorString = QStringLiteral("The file is empty.");
+        m_errorString = QCoreApplication::translate("aime::DiscogsCsvReader", "The file is empty.");
         return false;
     }
     const RawRecord header = std::move(*m_pending);
     m_pending.reset();
     if (header.unterminated) {
-        m_errorString = QStringLiteral("The header row has a quoted name that is never closed.");
+        m_errorString = QCoreApplication::translate(
+            "aime::DiscogsCsvReader", "The header row has a quoted name that is never closed.");
         return false;
     }
 
@@ -257,7 +260,9 @@ bool DiscogsCsvReader::readHeader()
         const QString name = header.fields.at(i).trimmed();
         // A second column of the same name would silently overwrite the first one's values.
         if (m_headerNames.contains(name)) {
-            m_errorString = QStringLiteral("The header has the column \"%1\" twice.").arg(name);
+            m_errorString = QCoreApplication::translate("aime::DiscogsCsvReader",
+                                                        "The header has the column \"%1\" twice.")
+                                .arg(name);
             return false;
         }
         m_headerNames.append(name);
@@ -277,10 +282,16 @@ bool DiscogsCsvReader::readHeader()
                            + QLatin1Char('"'));
     }
     if (!missing.isEmpty()) {
-        m_errorString
-            = QStringLiteral(
-                  "The header has no %1 column, so this is not a Discogs collection export.")
-                  .arg(missing.join(QLatin1String(" or ")));
+        //: Two missing column names: "Artist" or "Title"
+        const QString names = missing.size() == 1
+            ? missing.first()
+            : QCoreApplication::translate("aime::DiscogsCsvReader", "%1 or %2")
+                  .arg(missing.at(0), missing.at(1));
+        m_errorString = QCoreApplication::translate(
+                            "aime::DiscogsCsvReader",
+                            "The header has no %1 column, so this is not a Discogs collection "
+                            "export.")
+                            .arg(names);
         return false;
     }
 
@@ -294,7 +305,8 @@ bool DiscogsCsvReader::readBatch(int maxRecords, QList<DiscogsCsvRow> *rows,
 {
     Q_ASSERT(rows && errors);
     if (!m_headerRead) {
-        m_errorString = QStringLiteral("The header must be read before the records.");
+        m_errorString = QCoreApplication::translate("aime::DiscogsCsvReader",
+                                                    "The header must be read before the records.");
         return false;
     }
     int recordsRead = 0;
@@ -333,26 +345,29 @@ QString DiscogsCsvReader::trimmedUnlessQuoted(const RawRecord &record, Column co
 bool DiscogsCsvReader::toAlbum(const RawRecord &record, Album *album, QString *reason) const
 {
     if (record.unterminated) {
-        *reason = QStringLiteral("a quoted field is not closed before the end of the file");
+        *reason = QCoreApplication::translate(
+            "aime::DiscogsCsvReader", "a quoted field is not closed before the end of the file");
         return false;
     }
     if (record.fields.size() != m_headerNames.size()) {
-        *reason = QStringLiteral("row has %1 %2, expected %3")
+        *reason = (record.fields.size() == 1
+                       ? QCoreApplication::translate("aime::DiscogsCsvReader",
+                                                     "row has %1 field, expected %2")
+                       : QCoreApplication::translate("aime::DiscogsCsvReader",
+                                                     "row has %1 fields, expected %2"))
                       .arg(record.fields.size())
-                      .arg(record.fields.size() == 1 ? QStringLiteral("field")
-                                                     : QStringLiteral("fields"))
                       .arg(m_headerNames.size());
         return false;
     }
 
     const QString artist = trimmedUnlessQuoted(record, Column::Artist);
     if (artist.trimmed().isEmpty()) {
-        *reason = QStringLiteral("Artist is empty");
+        *reason = QCoreApplication::translate("aime::DiscogsCsvReader", "Artist is empty");
         return false;
     }
     const QString title = trimmedUnlessQuoted(record, Column::Title);
     if (title.trimmed().isEmpty()) {
-        *reason = QStringLiteral("Title is empty");
+        *reason = QCoreApplication::translate("aime::DiscogsCsvReader", "Title is empty");
         return false;
     }
 
@@ -362,14 +377,18 @@ bool DiscogsCsvReader::toAlbum(const RawRecord &record, Album *album, QString *r
         source.provider = QStringLiteral("local");
     } else {
         if (!isAsciiDigits(releaseId)) {
-            *reason = QStringLiteral("release_id \"%1\" is not a number").arg(releaseId);
+            *reason = QCoreApplication::translate("aime::DiscogsCsvReader",
+                                                  "release_id \"%1\" is not a number")
+                          .arg(releaseId);
             return false;
         }
         bool fits = false;
         const qulonglong id = releaseId.toULongLong(&fits);
         if (!fits || id == 0) {
-            *reason = QStringLiteral("release_id \"%1\" is not a valid Discogs release id")
-                          .arg(releaseId);
+            *reason
+                = QCoreApplication::translate("aime::DiscogsCsvReader",
+                                              "release_id \"%1\" is not a valid Discogs release id")
+                      .arg(releaseId);
             return false;
         }
         source.provider = QStringLiteral("discogs");

@@ -1,5 +1,6 @@
 #include "providers/providerconfig.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QStringList>
 
@@ -34,7 +35,7 @@ QString ProviderConfig::displayName(Provider provider)
     case Provider::Llm:
         break;
     }
-    return QStringLiteral("The AI endpoint");
+    return QCoreApplication::translate("aime::ProviderConfig", "The AI endpoint");
 }
 
 GateLimits ProviderConfig::defaultLimits(Provider provider, bool authenticated)
@@ -83,9 +84,11 @@ GateLimits ProviderConfig::limitsFromEnvironment(Provider provider,
             base.requestsPerWindow = count;
             base.window = std::chrono::milliseconds(qint64(seconds * 1000));
         } else {
-            problems.append(QStringLiteral("%1=\"%2\" is not N/S (requests per seconds); the "
-                                           "default is used")
-                                .arg(rateName, value));
+            problems.append(
+                QCoreApplication::translate("aime::ProviderConfig",
+                                            "%1=\"%2\" is not N/S (requests per seconds); the "
+                                            "default is used")
+                    .arg(rateName, value));
         }
     }
     const QString inFlightName = prefix + QStringLiteral("_MAX_IN_FLIGHT");
@@ -96,8 +99,10 @@ GateLimits ProviderConfig::limitsFromEnvironment(Provider provider,
         if (ok && inFlight >= 1 && inFlight <= 64)
             base.maxInFlight = inFlight;
         else
-            problems.append(QStringLiteral("%1=\"%2\" is not a number from 1 to 64; the default is "
-                                           "used")
+            problems.append(QCoreApplication::translate(
+                                "aime::ProviderConfig",
+                                "%1=\"%2\" is not a number from 1 to 64; the default is "
+                                "used")
                                 .arg(inFlightName, value));
     }
     const QString timeoutName = prefix + QStringLiteral("_TIMEOUT_MS");
@@ -109,9 +114,11 @@ GateLimits ProviderConfig::limitsFromEnvironment(Provider provider,
         if (ok && timeout >= 100 && timeout <= 3600 * 1000)
             base.requestTimeout = std::chrono::milliseconds(timeout);
         else
-            problems.append(QStringLiteral("%1=\"%2\" is not a number of milliseconds from 100 "
-                                           "to 3600000; the default is used")
-                                .arg(timeoutName, value));
+            problems.append(
+                QCoreApplication::translate("aime::ProviderConfig",
+                                            "%1=\"%2\" is not a number of milliseconds from 100 "
+                                            "to 3600000; the default is used")
+                    .arg(timeoutName, value));
     }
     if (problem)
         *problem = problems.join(QLatin1String("; "));
@@ -121,17 +128,23 @@ GateLimits ProviderConfig::limitsFromEnvironment(Provider provider,
 QString ProviderConfig::baseUrlProblem(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return QStringLiteral("\"%1\" is not a URL with a host").arg(url.toString());
+        return QCoreApplication::translate("aime::ProviderConfig",
+                                           "\"%1\" is not a URL with a host")
+            .arg(url.toString());
     if (url.scheme() == QLatin1String("https"))
         return {};
     if (url.scheme() != QLatin1String("http"))
-        return QStringLiteral("\"%1\" must start with https://").arg(url.toString());
+        return QCoreApplication::translate("aime::ProviderConfig",
+                                           "\"%1\" must start with https://")
+            .arg(url.toString());
     const QHostAddress address(url.host());
     const bool loopback
         = url.host() == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
     if (!loopback) {
-        return QStringLiteral("\"%1\" uses plain http to another machine; use https (plain http "
-                              "is accepted only for 127.0.0.1, ::1 and localhost)")
+        return QCoreApplication::translate(
+                   "aime::ProviderConfig",
+                   "\"%1\" uses plain http to another machine; use https (plain http "
+                   "is accepted only for 127.0.0.1, ::1 and localhost)")
             .arg(url.toString());
     }
     return {};

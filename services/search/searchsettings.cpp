@@ -2,6 +2,7 @@
 
 #include "search/searchresults.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 
 namespace aime {
@@ -21,9 +22,11 @@ void readMilliseconds(const QProcessEnvironment &environment, const char *name,
     // QTimer counts in an int; a day is more than anyone waits for a search.
     constexpr qint64 longest = 24LL * 3600 * 1000;
     if (!ok || ms <= 0 || ms > longest) {
-        problems->append(QStringLiteral("%1=%2 is not a number of milliseconds; using %3 ms.")
-                             .arg(QLatin1String(name), text)
-                             .arg(value->count()));
+        problems->append(
+            QCoreApplication::translate("aime::SearchSettings",
+                                        "%1=%2 is not a number of milliseconds; using %3 ms.")
+                .arg(QLatin1String(name), text)
+                .arg(value->count()));
         return;
     }
     *value = std::chrono::milliseconds(ms);

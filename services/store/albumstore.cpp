@@ -223,7 +223,7 @@ StoreStatus AlbumStore::open()
         const QFileInfo info(config.databaseName);
         if (!QDir().mkpath(info.absolutePath())) {
             result = {StoreErrorKind::CannotOpen,
-                      QStringLiteral("Cannot create the data folder %1.").arg(info.absolutePath())};
+                      tr("Cannot create the data folder %1.").arg(info.absolutePath())};
         } else {
             result = SchemaMigrator::checkSqliteFile(config.databaseName);
         }
@@ -232,7 +232,7 @@ StoreStatus AlbumStore::open()
         QSqlDatabase db = connection();
         if (!db.isOpen()) {
             result = {StoreErrorKind::CannotOpen,
-                      QStringLiteral("Cannot open the collection database %1: %2")
+                      tr("Cannot open the collection database %1: %2")
                           .arg(config.databaseName, db.lastError().text())};
         } else {
             QMutexLocker writeLock(&m_writeMutex);
@@ -273,7 +273,7 @@ UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoi
     const bool sqlite = m_connections.config().isSqlite();
     ScopedTransaction transaction(db);
     if (!transaction.isActive()) {
-        result.error = QStringLiteral("Cannot start a transaction: %1").arg(db.lastError().text());
+        result.error = tr("Cannot start a transaction: %1").arg(db.lastError().text());
         return result;
     }
 
@@ -340,7 +340,7 @@ UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoi
     const QString now = toStoredTime(QDateTime::currentDateTimeUtc());
     const auto fail = [&](const QSqlQuery &query, const Album &album) {
         result = UpsertResult();
-        result.error = QStringLiteral("Cannot store \"%1\" by %2: %3")
+        result.error = tr("Cannot store \"%1\" by %2: %3")
                            .arg(album.title, album.artist, query.lastError().text());
         qCWarning(lcStore).noquote() << result.error;
         return result;
@@ -468,8 +468,8 @@ UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoi
                 = mergeSameBarcode(db, albumId, barcode, &result.removedIds, &mergeError);
             if (survivor < 0) {
                 result = UpsertResult();
-                result.error = QStringLiteral("Cannot merge \"%1\" with the album of the same "
-                                              "barcode: %2")
+                result.error = tr("Cannot merge \"%1\" with the album of the same "
+                                  "barcode: %2")
                                    .arg(album.title, mergeError);
                 qCWarning(lcStore).noquote() << result.error;
                 return result;
@@ -512,7 +512,7 @@ UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoi
             "(SELECT DISTINCT value FROM json_each(?))"));
         if (!execWith(dropIndexed, {idList}) || !execWith(index, {idList})) {
             result = UpsertResult();
-            result.error = QStringLiteral("Cannot update the search index: %1")
+            result.error = tr("Cannot update the search index: %1")
                                .arg(index.lastError().text() + dropIndexed.lastError().text());
             qCWarning(lcStore).noquote() << result.error;
             return result;
@@ -531,7 +531,7 @@ UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoi
 
     if (!transaction.commit()) {
         result = UpsertResult();
-        result.error = QStringLiteral("Cannot save the albums: %1").arg(db.lastError().text());
+        result.error = tr("Cannot save the albums: %1").arg(db.lastError().text());
         qCWarning(lcStore).noquote() << result.error;
         return result;
     }
@@ -686,8 +686,7 @@ std::optional<ImportJobRecord> AlbumStore::createJob(const QString &source,
     if (!execWith(insert,
                   {source, compactJson(params), ImportJobRecord::stateName(JobState::Queued),
                    toStoredTime(now)}))
-        return failWith(
-            QStringLiteral("Cannot record the import: %1").arg(insert.lastError().text()));
+        return failWith(tr("Cannot record the import: %1").arg(insert.lastError().text()));
     qint64 id = 0;
     if (sqlite) {
         id = insert.lastInsertId().toLongLong();
@@ -696,7 +695,7 @@ std::optional<ImportJobRecord> AlbumStore::createJob(const QString &source,
         insert.finish();
     }
     if (id == 0 || !transaction.commit())
-        return failWith(QStringLiteral("Cannot record the import: %1").arg(db.lastError().text()));
+        return failWith(tr("Cannot record the import: %1").arg(db.lastError().text()));
     ImportJobRecord job;
     job.id = id;
     job.source = source;
@@ -762,7 +761,7 @@ bool AlbumStore::saveJob(const ImportJobRecord &job, QString *error)
                               compactJson(job.params), job.id})
         && transaction.commit();
     if (!ok) {
-        const QString text = QStringLiteral("Cannot save the import's state: %1")
+        const QString text = tr("Cannot save the import's state: %1")
                                  .arg(update.lastError().text() + db.lastError().text());
         qCWarning(lcStore).noquote() << text;
         if (error)
@@ -843,7 +842,7 @@ QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions
     QSqlDatabase db = connection();
     ScopedTransaction transaction(db);
     if (!transaction.isActive())
-        return QStringLiteral("Cannot start a transaction: %1").arg(db.lastError().text());
+        return tr("Cannot start a transaction: %1").arg(db.lastError().text());
 
     QSqlQuery written(db);
     // The model's words replace the person's only when they confirmed it.
@@ -874,7 +873,7 @@ QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions
                         description.replaceEdited ? 1 : 0});
         if (!ok) {
             const QString error
-                = QStringLiteral("Cannot store the description: %1").arg(query.lastError().text());
+                = tr("Cannot store the description: %1").arg(query.lastError().text());
             qCWarning(lcStore).noquote() << error;
             return error;
         }
@@ -889,7 +888,7 @@ QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions
         }
     }
     if (!transaction.commit())
-        return QStringLiteral("Cannot save the descriptions: %1").arg(db.lastError().text());
+        return tr("Cannot save the descriptions: %1").arg(db.lastError().text());
     writeLock.unlock();
     if (!changed.isEmpty())
         Q_EMIT albumsChanged(changed);
@@ -909,8 +908,7 @@ QString AlbumStore::writeCheckpoint(QSqlDatabase db, const JobCheckpoint &checkp
     const QString cursor
         = QString::fromUtf8(QJsonDocument(checkpoint.cursor).toJson(QJsonDocument::Compact));
     if (!execWith(saveCursor, {cursor, checkpoint.done, checkpoint.total, checkpoint.jobId}))
-        return QStringLiteral("Cannot save the job's progress: %1")
-            .arg(saveCursor.lastError().text());
+        return tr("Cannot save the job's progress: %1").arg(saveCursor.lastError().text());
     return {};
 }
 
@@ -923,13 +921,13 @@ QString AlbumStore::setCoverFiles(const QList<std::pair<qint64, QString>> &files
     QSqlDatabase db = connection();
     ScopedTransaction transaction(db);
     if (!transaction.isActive())
-        return QStringLiteral("Cannot start a transaction: %1").arg(db.lastError().text());
+        return tr("Cannot start a transaction: %1").arg(db.lastError().text());
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE albums SET cover_file = ? WHERE id = ?"));
     for (const auto &[albumId, path] : files) {
         if (!execWith(update, {textOrNull(path), albumId})) {
-            const QString error = QStringLiteral("Cannot keep the covers' files: %1")
-                                      .arg(update.lastError().text());
+            const QString error
+                = tr("Cannot keep the covers' files: %1").arg(update.lastError().text());
             qCWarning(lcStore).noquote() << error;
             return error;
         }
@@ -940,7 +938,7 @@ QString AlbumStore::setCoverFiles(const QList<std::pair<qint64, QString>> &files
             return error;
     }
     if (!transaction.commit())
-        return QStringLiteral("Cannot keep the covers' files: %1").arg(db.lastError().text());
+        return tr("Cannot keep the covers' files: %1").arg(db.lastError().text());
     return {};
 }
 

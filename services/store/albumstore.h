@@ -134,7 +134,7 @@ private:
 
     ConnectionRegistry m_connections;
     mutable QMutex m_statusMutex;
-    StoreStatus m_status {StoreErrorKind::CannotOpen, QStringLiteral("The store is not open yet.")};
+    StoreStatus m_status {StoreErrorKind::CannotOpen, tr("The store is not open yet.")};
     QMutex m_writeMutex;
     QSemaphore m_readSlots;
 };

@@ -2,6 +2,7 @@
 
 #include "store/scopedtransaction.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -164,14 +165,17 @@ StoreStatus SchemaMigrator::checkSqliteFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return {StoreErrorKind::CannotOpen,
-                QStringLiteral("Cannot read the collection database %1: %2")
+                QCoreApplication::translate("aime::SchemaMigrator",
+                                            "Cannot read the collection database %1: %2")
                     .arg(path, file.errorString())};
     }
     const QByteArray header = file.read(16);
     if (header != QByteArrayLiteral("SQLite format 3\0")) {
         return {StoreErrorKind::Corrupt,
-                QStringLiteral("The collection database %1 is not an SQLite database or is "
-                               "damaged. AIME left it untouched; move it away or restore a backup.")
+                QCoreApplication::translate(
+                    "aime::SchemaMigrator",
+                    "The collection database %1 is not an SQLite database or is "
+                    "damaged. AIME left it untouched; move it away or restore a backup.")
                     .arg(path)};
     }
     return {};
@@ -186,8 +190,10 @@ StoreStatus SchemaMigrator::readVersion(QSqlDatabase db)
                                                   "WHERE table_name = 'aime_schema'"))
         || !query.next()) {
         return {StoreErrorKind::Corrupt,
-                QStringLiteral("The collection database %1 cannot be read (%2). AIME left it "
-                               "untouched; move it away or restore a backup.")
+                QCoreApplication::translate(
+                    "aime::SchemaMigrator",
+                    "The collection database %1 cannot be read (%2). AIME left it "
+                    "untouched; move it away or restore a backup.")
                     .arg(db.databaseName(), query.lastError().text())};
     }
     if (query.value(0).toInt() == 0) {
@@ -195,16 +201,20 @@ StoreStatus SchemaMigrator::readVersion(QSqlDatabase db)
         if (isSqlite(db) && anyTable.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))
             && anyTable.next() && anyTable.value(0).toInt() > 0) {
             return {StoreErrorKind::Corrupt,
-                    QStringLiteral("%1 is an SQLite database but not an AIME collection. AIME "
-                                   "left it untouched.")
+                    QCoreApplication::translate(
+                        "aime::SchemaMigrator",
+                        "%1 is an SQLite database but not an AIME collection. AIME "
+                        "left it untouched.")
                         .arg(db.databaseName())};
         }
         return {StoreErrorKind::None, {}, 0};
     }
     if (!query.exec(QStringLiteral("SELECT version FROM aime_schema")) || !query.next()) {
-        return {StoreErrorKind::Corrupt,
-                QStringLiteral("The collection database %1 has no schema version (%2).")
-                    .arg(db.databaseName(), query.lastError().text())};
+        return {
+            StoreErrorKind::Corrupt,
+            QCoreApplication::translate("aime::SchemaMigrator",
+                                        "The collection database %1 has no schema version (%2).")
+                .arg(db.databaseName(), query.lastError().text())};
     }
     return {StoreErrorKind::None, {}, query.value(0).toInt()};
 }
@@ -216,9 +226,11 @@ StoreStatus SchemaMigrator::migrate(QSqlDatabase db, int targetVersion)
         return status;
     if (status.schemaVersion > latestVersion()) {
         return {StoreErrorKind::NewerVersion,
-                QStringLiteral("The collection database %1 was written by a newer AIME (schema %2; "
-                               "this AIME knows up to %3). Update AIME to open it; it was left "
-                               "untouched.")
+                QCoreApplication::translate(
+                    "aime::SchemaMigrator",
+                    "The collection database %1 was written by a newer AIME (schema %2; "
+                    "this AIME knows up to %3). Update AIME to open it; it was left "
+                    "untouched.")
                     .arg(db.databaseName())
                     .arg(status.schemaVersion)
                     .arg(latestVersion()),
@@ -233,7 +245,9 @@ StoreStatus SchemaMigrator::migrate(QSqlDatabase db, int targetVersion)
         ScopedTransaction transaction(db);
         if (!transaction.isActive()) {
             return {StoreErrorKind::MigrationFailed,
-                    QStringLiteral("Cannot start a transaction: %1").arg(db.lastError().text()),
+                    QCoreApplication::translate("aime::SchemaMigrator",
+                                                "Cannot start a transaction: %1")
+                        .arg(db.lastError().text()),
                     version - 1};
         }
         QSqlQuery query(db);
@@ -241,7 +255,8 @@ StoreStatus SchemaMigrator::migrate(QSqlDatabase db, int targetVersion)
         for (const QString &statement : statements) {
             if (!query.exec(statement)) {
                 return {StoreErrorKind::MigrationFailed,
-                        QStringLiteral("Migration to schema %1 failed: %2 (%3)")
+                        QCoreApplication::translate("aime::SchemaMigrator",
+                                                    "Migration to schema %1 failed: %2 (%3)")
                             .arg(version)
                             .arg(query.lastError().text(), statement.left(80)),
                         version - 1};
@@ -250,11 +265,12 @@ StoreStatus SchemaMigrator::migrate(QSqlDatabase db, int targetVersion)
         query.prepare(QStringLiteral("UPDATE aime_schema SET version = ?"));
         query.addBindValue(version);
         if (!query.exec() || !transaction.commit()) {
-            return {StoreErrorKind::MigrationFailed,
-                    QStringLiteral("Cannot record schema %1: %2")
-                        .arg(version)
-                        .arg(query.lastError().text()),
-                    version - 1};
+            return {
+                StoreErrorKind::MigrationFailed,
+                QCoreApplication::translate("aime::SchemaMigrator", "Cannot record schema %1: %2")
+                    .arg(version)
+                    .arg(query.lastError().text()),
+                version - 1};
         }
         qCDebug(lcMigrations) << "migrated" << db.databaseName() << "to schema" << version;
     }
