@@ -107,8 +107,7 @@ void DiscogsCollectionImport::fetchReleases(const QList<qint64> &ids)
             m_client->release(ids.at(i), [this, batch, i, ids](const ParseResult<Album> &result) {
                 if (result.ok())
                     batch->albums[i] = *result.value;
-                else if (!result.error.contains(QLatin1String("HTTP 404"))
-                         && batch->error.isEmpty())
+                else if (result.httpStatus != 404 && batch->error.isEmpty())
                     batch->error = result.error;
                 if (++batch->answered < ids.size())
                     return;

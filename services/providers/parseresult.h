@@ -16,10 +16,13 @@ template<typename T> struct ParseResult
 {
     std::optional<T> value;
     QString error;
+    // The provider's HTTP status when it refused the request (404: gone); 0 otherwise. Callers
+    // decide by it, never by the message, which is translated.
+    int httpStatus = 0;
 
     bool ok() const { return value.has_value(); }
-    static ParseResult success(T result) { return {std::move(result), {}}; }
-    static ParseResult failure(QString message) { return {std::nullopt, std::move(message)}; }
+    static ParseResult success(T result) { return {std::move(result), {}, 0}; }
+    static ParseResult failure(QString message) { return {std::nullopt, std::move(message), 0}; }
 };
 
 // One page of a paged list of albums: search results, a collection folder, saved albums.

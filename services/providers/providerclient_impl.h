@@ -33,22 +33,24 @@ GateReply *ProviderClient::deliver(GateReply *reply, Parse parse,
     // The client deletes the reply once `done` ran; one still pending when the client goes
     // away (AIME quitting mid-import) goes with it.
     reply->setParent(this);
-    connect(
-        reply, &GateReply::finished, this,
-        [this, reply, parse, providerError, done = std::move(done)] {
-            if (reply->error() != GateError::None) {
-                done(ParseResult<T>::failure(failureMessage(*reply, providerError(reply->body()))));
-                reply->deleteLater();
-                return;
-            }
-            // A page of results is parsed off the GUI thread.
-            const QByteArray body = reply->body();
-            onFinished(QtConcurrent::run(m_pool, [parse, body] { return parse(body); }), reply,
-                       [reply, done](const ParseResult<T> &result) {
-                           done(result);
-                           reply->deleteLater();
-                       });
-        });
+    connect(reply, &GateReply::finished, this,
+            [this, reply, parse, providerError, done = std::move(done)] {
+                if (reply->error() != GateError::None) {
+                    ParseResult<T> failed = ParseResult<T>::failure(
+                        failureMessage(*reply, providerError(reply->body())));
+                    failed.httpStatus = reply->httpStatus();
+                    done(failed);
+                    reply->deleteLater();
+                    return;
+                }
+                // A page of results is parsed off the GUI thread.
+                const QByteArray body = reply->body();
+                onFinished(QtConcurrent::run(m_pool, [parse, body] { return parse(body); }), reply,
+                           [reply, done](const ParseResult<T> &result) {
+                               done(result);
+                               reply->deleteLater();
+                           });
+            });
     return reply;
 }
 

@@ -43,6 +43,7 @@ std::optional<FaultSpec> parseFault(const QString &text)
     const QString kind = parts.at(1).toLower();
     static const QMap<QString, Fault> kinds {
         {QStringLiteral("500"), Fault::Status500},
+        {QStringLiteral("404"), Fault::Status404},
         {QStringLiteral("429"), Fault::Status429},
         {QStringLiteral("503"), Fault::Status503},
         {QStringLiteral("hang"), Fault::Hang},
@@ -86,7 +87,8 @@ int main(int argc, char *argv[])
         "a generated catalogue, for trying AIME without accounts or network. Prints the "
         "environment to use (eval it or paste it), then READY.\n\n"
         "Faults: --fault PROVIDER:KIND[:COUNT], PROVIDER one of spotify, discogs, musicbrainz, "
-        "coverart, llm; KIND one of 500, 429, 503, 429-retry-after-S, 503-retry-after-S, hang, "
+        "coverart, llm; KIND one of 500, 404, 429, 503, 429-retry-after-S, 503-retry-after-S, "
+        "hang, "
         "truncated, reset, malformed, empty. The next COUNT (default 1) requests get it."));
     parser.addHelpOption();
     parser.addVersionOption();

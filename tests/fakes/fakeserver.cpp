@@ -185,6 +185,10 @@ void FakeServer::answerFault(const Exchange &exchange, const Scheduled &fault)
         response.status = 500;
         response.body = R"({"message": "Internal server error"})";
         break;
+    case Fault::Status404:
+        response.status = 404;
+        response.body = R"({"message": "The requested resource was not found."})";
+        break;
     case Fault::Status429:
     case Fault::Status503:
         response.status = fault.fault == Fault::Status429 ? 429 : 503;

@@ -28,6 +28,7 @@ struct FakeResponse
 
 enum class Fault {
     Status500,
+    Status404, // the resource is gone (a release removed since it was collected)
     Status429, // with Retry-After when retryAfterSeconds >= 0
     Status503, // with Retry-After when retryAfterSeconds >= 0
     Hang, // never answers

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 
 using namespace aime;
@@ -49,6 +50,7 @@ private slots:
     void init();
     void cleanup();
     void wholeCollectionArrivesWithDetails();
+    void releaseGoneFromDiscogsIsSkipped();
     void faultsEndInACompleteStoreOrAClearError_data();
     void faultsEndInACompleteStoreOrAClearError();
     void cancelStopsWithinASecond();
@@ -197,6 +199,34 @@ void TestDiscogsImport::wholeCollectionArrivesWithDetails()
     QVERIFY(stored);
     QCOMPARE(stored->state, JobState::Completed);
     QVERIFY(stored->finishedAt.isValid());
+}
+
+// A release removed from Discogs after it was collected answers 404 to its details: the import
+// keeps what the collection page said about it and goes on. Decided by the status, not by the
+// (translated) message.
+void TestDiscogsImport::releaseGoneFromDiscogsIsSkipped()
+{
+    useCollection(120);
+    QVERIFY(m_client);
+    constexpr qint64 gone = 1042;
+    m_fake->server().failWhen(
+        [](const QHttpServerRequest &request) { return isRelease(request, gone); },
+        fakes::Fault::Status404);
+    const ImportJobRecord end = runToEnd(newRecord(), 120000);
+    QCOMPARE(end.state, JobState::Completed);
+    QVERIFY2(end.error.isEmpty(), qPrintable(end.error));
+    QCOMPARE(discogsSources(), m_fake->albumCount());
+    // Its album is there, from the collection page, without the details only the release has.
+    int withoutTracks = 0;
+    m_store->forEachAlbum([&withoutTracks](const Album &album) {
+        withoutTracks += album.tracks.isEmpty() ? 1 : 0;
+        return true;
+    });
+    QCOMPARE(withoutTracks, 1);
+    const QList<QByteArray> paths = m_fake->server().requestPaths();
+    QVERIFY(std::any_of(paths.cbegin(), paths.cend(), [](const QByteArray &path) {
+        return path.startsWith(QByteArray("/releases/").append(QByteArray::number(gone)));
+    }));
 }
 
 void TestDiscogsImport::faultsEndInACompleteStoreOrAClearError_data()
