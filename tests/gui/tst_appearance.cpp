@@ -3,6 +3,7 @@
 #include "albumlistmodel.h"
 #include "descriptionpanel.h"
 #include "mainwindow.h"
+#include "testdata.h"
 
 #include <QApplication>
 #include <QImage>
@@ -75,13 +76,6 @@ double inkContrast(const QImage &image, int top, int bottom, const QColor &backg
     return best;
 }
 
-qreal expectedScale()
-{
-    return qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
-        ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble()
-        : 1.0;
-}
-
 } // namespace
 
 // HiDPI and the system palette (issue 8). ctest runs this at QT_SCALE_FACTOR 1, 1.5 and 2
@@ -107,7 +101,7 @@ void TestAppearance::scaleIsApplied()
     widget.resize(100, 100);
     widget.show();
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
-    QVERIFY2(qFuzzyCompare(widget.devicePixelRatioF(), expectedScale()),
+    QVERIFY2(qFuzzyCompare(widget.devicePixelRatioF(), testing::scaleFactor()),
              qPrintable(QString::number(widget.devicePixelRatioF())));
 }
 
@@ -140,7 +134,7 @@ void TestAppearance::captionsAreReadable()
     option.rect = QRect(QPoint(0, 0), cell);
 
     // Painted as the grid paints it: on the view's Base colour, at the screen's pixel ratio.
-    const qreal ratio = expectedScale();
+    const qreal ratio = testing::scaleFactor();
     QImage image(QSize(qCeil(cell.width() * ratio), qCeil(cell.height() * ratio)),
                  QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(ratio);

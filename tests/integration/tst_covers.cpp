@@ -164,6 +164,16 @@ int imageRequests(const fakes::FakeServer &server)
                              [](const QByteArray &path) { return path.startsWith("/images/"); }));
 }
 
+// The grid on screen over model, painting covers from covers.
+bool showGrid(AlbumGridView &view, AlbumListModel *model, CoverImageCache *covers, QSize size)
+{
+    view.setModel(model);
+    view.setCoverCache(covers);
+    view.resize(size);
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 } // namespace
 
 // Covers (issue 7) against the fake Spotify image host, the fake Discogs (images only with the
@@ -820,11 +830,7 @@ void TestCovers::delegatePaintsPlaceholderThenCover()
     }
 
     AlbumGridView view;
-    view.setModel(&model);
-    view.setCoverCache(&covers);
-    view.resize(720, 520);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showGrid(view, &model, &covers, QSize(720, 520)));
     QTRY_VERIFY_WITH_TIMEOUT(!view.visualRect(model.index(0)).isEmpty(), waitMs);
 
     const auto coverCentre = [&view, &model](int row) {
@@ -964,17 +970,10 @@ void TestCovers::coverDecodedAtTheScreensPixels()
     model.reload();
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, waitMs);
     AlbumGridView view;
-    view.setModel(&model);
-    view.setCoverCache(&covers);
-    view.resize(480, 360);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showGrid(view, &model, &covers, QSize(480, 360)));
 
     const qreal ratio = view.devicePixelRatioF();
-    const qreal scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
-        ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble()
-        : 1.0;
-    QVERIFY2(qFuzzyCompare(ratio, scale), qPrintable(QString::number(ratio)));
+    QVERIFY2(qFuzzyCompare(ratio, testing::scaleFactor()), qPrintable(QString::number(ratio)));
     const int devicePixels = int(std::ceil(view.coverSize() * ratio));
     const int pixels = AlbumGridDelegate::decodedSize(view.coverSize(), ratio);
     QVERIFY(pixels >= devicePixels);
@@ -1024,11 +1023,7 @@ void TestCovers::coversArriveAfterAJump()
     model.setResidentPageLimit(4);
     model.setCoverCache(&covers);
     AlbumGridView view;
-    view.setModel(&model);
-    view.setCoverCache(&covers);
-    view.resize(720, 520);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showGrid(view, &model, &covers, QSize(720, 520)));
     model.reload();
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), albumCount, waitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!view.visualRect(model.index(albumCount - 1)).isEmpty(), waitMs);

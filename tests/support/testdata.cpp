@@ -63,4 +63,11 @@ std::unique_ptr<TemporaryStore> openTemporaryStore()
     return temporary;
 }
 
+qreal scaleFactor()
+{
+    return qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
+        ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble()
+        : 1.0;
+}
+
 } // namespace aime::testing

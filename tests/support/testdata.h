@@ -25,4 +25,8 @@ struct TemporaryStore
 };
 std::unique_ptr<TemporaryStore> openTemporaryStore();
 
+// The scale ctest runs the test at (QT_SCALE_FACTOR; 1 when unset): what a window's device pixel
+// ratio should be.
+qreal scaleFactor();
+
 } // namespace aime::testing
