@@ -1,8 +1,10 @@
 #include "store/albumstore.h"
 
 #include "domain/albumidentity.h"
+#include "store/albummerger.h"
 #include "store/ftsquery.h"
 #include "store/scopedtransaction.h"
+#include "store/sqlexec.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -163,13 +165,6 @@ QString filterClause(const QString &filterText, bool sqlite, QVariantList &binds
     return clauses.join(QLatin1String(" AND "));
 }
 
-bool execWith(QSqlQuery &query, const QVariantList &values)
-{
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
-    return query.exec();
-}
-
 // The MusicBrainz release lets the Cover Art Archive find a cover; the subquery runs only for
 // the rows of the page (album_sources_album index).
 constexpr auto summaryColumns
@@ -273,7 +268,7 @@ UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoi
     const bool sqlite = m_connections.config().isSqlite();
     ScopedTransaction transaction(db);
     if (!transaction.isActive()) {
-        result.error = tr("Cannot start a transaction: %1").arg(db.lastError().text());
+        result.error = tr("Cannot start a transaction: %1").arg(transaction.errorText());
         return result;
     }
 
@@ -464,8 +459,8 @@ UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoi
         // this one: they become one album, in this transaction (DESIGN.md section 4).
         if (outcome == UpsertOutcome::Updated && !barcode.isEmpty()) {
             QString mergeError;
-            const qint64 survivor
-                = mergeSameBarcode(db, albumId, barcode, &result.removedIds, &mergeError);
+            const qint64 survivor = AlbumMerger::mergeSameBarcode(db, albumId, barcode,
+                                                                  &result.removedIds, &mergeError);
             if (survivor < 0) {
                 result = UpsertResult();
                 result.error = tr("Cannot merge \"%1\" with the album of the same "
@@ -539,82 +534,6 @@ UpsertResult AlbumStore::writePage(const QList<Album> &albums, const JobCheckpoi
     if (!result.albumIds.isEmpty())
         Q_EMIT albumsChanged(result.albumIds + result.removedIds);
     return result;
-}
-
-qint64 AlbumStore::mergeSameBarcode(QSqlDatabase db, qint64 albumId, const QString &barcode,
-                                    QList<qint64> *removed, QString *error)
-{
-    const auto failed = [error](const QSqlQuery &query) {
-        *error = query.lastError().text();
-        return qint64(-1);
-    };
-    QSqlQuery other(db);
-    other.prepare(QStringLiteral("SELECT id FROM albums WHERE barcode = ? AND id <> ? ORDER BY id "
-                                 "LIMIT 1"));
-    if (!execWith(other, {barcode, albumId}))
-        return failed(other);
-    if (!other.next())
-        return albumId;
-    const qint64 otherId = other.value(0).toLongLong();
-    other.finish();
-    // The older album keeps its id, so what points at it (a selection, a link) stays valid.
-    const qint64 survivor = qMin(albumId, otherId);
-    const qint64 absorbed = qMax(albumId, otherId);
-
-    QSqlQuery tracks(db);
-    tracks.prepare(QStringLiteral("SELECT count(*) FROM tracks WHERE album_id = ?"));
-    if (!execWith(tracks, {survivor}) || !tracks.next())
-        return failed(tracks);
-    const int survivorTracks = tracks.value(0).toInt();
-    tracks.finish();
-    if (!execWith(tracks, {absorbed}) || !tracks.next())
-        return failed(tracks);
-    const int absorbedTracks = tracks.value(0).toInt();
-    tracks.finish();
-
-    QSqlQuery step(db);
-    // The longer tracklist is the richer one.
-    if (absorbedTracks > survivorTracks) {
-        step.prepare(QStringLiteral("DELETE FROM tracks WHERE album_id = ?"));
-        if (!execWith(step, {survivor}))
-            return failed(step);
-        step.prepare(QStringLiteral("UPDATE tracks SET album_id = ? WHERE album_id = ?"));
-        if (!execWith(step, {survivor, absorbed}))
-            return failed(step);
-    }
-    step.prepare(QStringLiteral("UPDATE album_sources SET album_id = ? WHERE album_id = ?"));
-    if (!execWith(step, {survivor, absorbed}))
-        return failed(step);
-    // Every field the survivor lacks comes from the other album.
-    step.prepare(QStringLiteral(
-        "UPDATE albums SET "
-        "year = CASE WHEN year > 0 THEN year ELSE (SELECT year FROM albums WHERE id = ?) END, "
-        "release_date = coalesce(release_date, (SELECT release_date FROM albums WHERE id = ?)), "
-        "label = coalesce(label, (SELECT label FROM albums WHERE id = ?)), "
-        "genres = coalesce(genres, (SELECT genres FROM albums WHERE id = ?)), "
-        "format = coalesce(format, (SELECT format FROM albums WHERE id = ?)), "
-        "cover_url = coalesce(cover_url, (SELECT cover_url FROM albums WHERE id = ?)), "
-        "barcode = coalesce(barcode, ?), "
-        "track_count = CASE WHEN (SELECT count(*) FROM tracks WHERE album_id = ?) > 0 "
-        "THEN (SELECT count(*) FROM tracks WHERE album_id = ?) "
-        "WHEN track_count >= (SELECT track_count FROM albums WHERE id = ?) THEN track_count "
-        "ELSE (SELECT track_count FROM albums WHERE id = ?) END, "
-        "added_at = CASE WHEN added_at <= (SELECT added_at FROM albums WHERE id = ?) "
-        "THEN added_at ELSE (SELECT added_at FROM albums WHERE id = ?) END "
-        "WHERE id = ?"));
-    if (!execWith(step,
-                  {absorbed, absorbed, absorbed, absorbed, absorbed, absorbed, barcode, survivor,
-                   survivor, absorbed, absorbed, absorbed, absorbed, survivor}))
-        return failed(step);
-    step.prepare(QStringLiteral("DELETE FROM tracks WHERE album_id = ?"));
-    if (!execWith(step, {absorbed}))
-        return failed(step);
-    step.prepare(QStringLiteral("DELETE FROM albums WHERE id = ?"));
-    if (!execWith(step, {absorbed}))
-        return failed(step);
-    removed->append(absorbed);
-    qCInfo(lcStore) << "merged album" << absorbed << "into" << survivor << "(same barcode)";
-    return survivor;
 }
 
 namespace {
@@ -842,7 +761,7 @@ QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions
     QSqlDatabase db = connection();
     ScopedTransaction transaction(db);
     if (!transaction.isActive())
-        return tr("Cannot start a transaction: %1").arg(db.lastError().text());
+        return tr("Cannot start a transaction: %1").arg(transaction.errorText());
 
     QSqlQuery written(db);
     // The model's words replace the person's only when they confirmed it.
@@ -921,7 +840,7 @@ QString AlbumStore::setCoverFiles(const QList<std::pair<qint64, QString>> &files
     QSqlDatabase db = connection();
     ScopedTransaction transaction(db);
     if (!transaction.isActive())
-        return tr("Cannot start a transaction: %1").arg(db.lastError().text());
+        return tr("Cannot start a transaction: %1").arg(transaction.errorText());
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE albums SET cover_file = ? WHERE id = ?"));
     for (const auto &[albumId, path] : files) {

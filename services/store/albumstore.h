@@ -123,10 +123,6 @@ private:
     SummaryPage readSummaries(const AlbumQuery &query, const PageCursor &after, int offset,
                               int limit);
     UpsertResult writePage(const QList<Album> &albums, const JobCheckpoint *checkpoint);
-    // Merges the other album with this barcode, if any, into the older of the two; returns the
-    // survivor's id, or -1 on a database error.
-    qint64 mergeSameBarcode(QSqlDatabase db, qint64 albumId, const QString &barcode,
-                            QList<qint64> *removed, QString *error);
     QSqlDatabase connection();
     // Saves a job's cursor and counts in the caller's transaction; returns the error.
     static QString writeCheckpoint(QSqlDatabase db, const JobCheckpoint &checkpoint);

@@ -247,9 +247,16 @@ StoreStatus SchemaMigrator::migrate(QSqlDatabase db, int targetVersion)
             return {StoreErrorKind::MigrationFailed,
                     QCoreApplication::translate("aime::SchemaMigrator",
                                                 "Cannot start a transaction: %1")
-                        .arg(db.lastError().text()),
+                        .arg(transaction.errorText()),
                     version - 1};
         }
+        // Another process opening the same collection may have migrated it while this one
+        // waited for the write lock.
+        const StoreStatus current = readVersion(db);
+        if (!current.ok())
+            return current;
+        if (current.schemaVersion >= version)
+            continue;
         QSqlQuery query(db);
         const QStringList statements = migrationStatements(version, sqlite);
         for (const QString &statement : statements) {

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,6 +18,7 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void corruptDatabaseIsFatal();
+    void twoImportsIntoOneCollectionAtOnce();
 
 private:
     struct Result
@@ -169,6 +171,55 @@ void TestCli::corruptDatabaseIsFatal()
     Result result = run({QStringLiteral("list")}, m_dir.filePath(QStringLiteral("corrupt")));
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.err.contains("untouched"));
+}
+
+void TestCli::twoImportsIntoOneCollectionAtOnce()
+{
+    // Two exports of 3,000 different releases each, imported by two aime-cli at the same time
+    // into one data folder, as a person running aime-cli beside the window would.
+    const QString data = m_dir.filePath(QStringLiteral("shared"));
+    constexpr int rowsPerFile = 3000;
+    QStringList files;
+    for (int file = 0; file < 2; ++file) {
+        QByteArray csv = "Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,"
+                         "CollectionFolder,Date Added\n";
+        for (int row = 0; row < rowsPerFile; ++row) {
+            const int index = file * rowsPerFile + row;
+            csv += QStringLiteral("CAT %1,Artist %1,Title %1,Label %2,\"LP, Album\",,%3,%4,"
+                                  "Uncategorized,2020-01-02 03:04:05\n")
+                       .arg(index)
+                       .arg(index % 50)
+                       .arg(1960 + index % 60)
+                       .arg(5000000 + index)
+                       .toUtf8();
+        }
+        files.append(writeFile(QStringLiteral("half-%1.csv").arg(file), csv));
+    }
+    QList<std::shared_ptr<QProcess>> imports;
+    for (const QString &file : std::as_const(files)) {
+        auto process = std::make_shared<QProcess>();
+        process->start(m_cli,
+                       {QStringLiteral("--data-dir"), data, QStringLiteral("import"),
+                        QStringLiteral("--source"), QStringLiteral("discogs-csv"),
+                        QStringLiteral("--file"), file});
+        imports.append(process);
+    }
+    for (const std::shared_ptr<QProcess> &process : std::as_const(imports)) {
+        QVERIFY(process->waitForFinished(180000));
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0,
+                 err.constData());
+        QVERIFY2(!err.contains("locked"), err.constData());
+    }
+    Result listed
+        = run({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}, data);
+    QCOMPARE(listed.exitCode, 0);
+    const QJsonArray albums = QJsonDocument::fromJson(listed.out).array();
+    QCOMPARE(albums.size(), 2 * rowsPerFile);
+    QSet<QString> titles;
+    for (const QJsonValue &album : albums)
+        titles.insert(album.toObject().value(QStringLiteral("title")).toString());
+    QCOMPARE(titles.size(), 2 * rowsPerFile);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

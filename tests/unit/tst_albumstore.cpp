@@ -5,8 +5,10 @@
 #include <QAtomicInt>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -54,6 +56,8 @@ class TestAlbumStore : public QObject
 private slots:
     void jobCursorIsCommittedWithItsPage();
     void laterBarcodeMergesTwoStoredAlbums();
+    void barcodeMergeKeepsDescriptionAndCover_data();
+    void barcodeMergeKeepsDescriptionAndCover();
     void orphanedJobsAreInterrupted_data();
     void orphanedJobsAreInterrupted();
     void deduplication_data();
@@ -65,6 +69,7 @@ private slots:
     void keysetPagingCoversEveryAlbumOnce_data();
     void keysetPagingCoversEveryAlbumOnce();
     void concurrentReadsWhileWriting();
+    void twoStoresOnOneFileWriteInTurn();
     void corruptFileIsRefusedUntouched();
     void newerSchemaIsRefusedUntouched();
     void foreignSqliteFileIsRefused();
@@ -389,6 +394,61 @@ void TestAlbumStore::concurrentReadsWhileWriting()
     QCOMPARE(store->count({}), 500 + 20 * 250);
 }
 
+void TestAlbumStore::twoStoresOnOneFileWriteInTurn()
+{
+    // Two AlbumStores on one file behave as two processes do (each has its own connections and
+    // its own write mutex): only SQLite's lock orders their writes. Their pages overlap by half,
+    // so each page reads what the other just wrote before it writes.
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore second(temporary->store->config());
+    QVERIFY(second.open().ok());
+    AlbumStore *stores[] = {temporary->store.get(), &second};
+
+    constexpr int pageSize = 40;
+    constexpr int maxPages = 150;
+    const qint64 budgetMs = qEnvironmentVariableIntValue("AIME_CONCURRENT_WRITE_MS") > 0
+        ? qEnvironmentVariableIntValue("AIME_CONCURRENT_WRITE_MS")
+        : 10000;
+    QThreadPool pool;
+    pool.setMaxThreadCount(2);
+    QAtomicInt failures = 0;
+    QString firstError;
+    QMutex errorMutex;
+    std::atomic_int pagesWritten[2] = {0, 0};
+    QElapsedTimer clock;
+    clock.start();
+    QList<QFuture<void>> writers;
+    for (int writer = 0; writer < 2; ++writer) {
+        writers.append(QtConcurrent::run(&pool, [&, writer] {
+            for (int page = 0; page < maxPages && clock.elapsed() < budgetMs; ++page) {
+                const int first = page * pageSize + writer * pageSize / 2;
+                const UpsertResult result
+                    = stores[writer]->upsertPage(testing::generatedAlbums(pageSize, first));
+                if (!result.ok()) {
+                    QMutexLocker lock(&errorMutex);
+                    if (failures.fetchAndAddRelaxed(1) == 0)
+                        firstError = result.error;
+                }
+                ++pagesWritten[writer];
+            }
+        }));
+    }
+    for (QFuture<void> &writer : writers)
+        writer.waitForFinished();
+    QVERIFY2(failures.loadRelaxed() == 0,
+             qPrintable(QStringLiteral("%1 pages failed, first: %2")
+                            .arg(failures.loadRelaxed())
+                            .arg(firstError)));
+    QVERIFY(pagesWritten[0] > 0 && pagesWritten[1] > 0);
+    // Every album once: the union of the two ranges, however their pages interleaved.
+    const int lastIndex = qMax(pagesWritten[0].load() * pageSize,
+                               (pagesWritten[1].load() - 1) * pageSize + pageSize / 2 + pageSize);
+    QCOMPARE(temporary->store->count({}), lastIndex);
+    QCOMPARE(second.count({}), lastIndex);
+    QCOMPARE(second.count({QStringLiteral("Title 000000")}), 1);
+}
+
 void TestAlbumStore::corruptFileIsRefusedUntouched()
 {
     QTemporaryDir dir;
@@ -569,6 +629,96 @@ void TestAlbumStore::laterBarcodeMergesTwoStoredAlbums()
     // The search index follows: one hit, with the tracks of the merged album.
     QCOMPARE(store.count({QStringLiteral("paranoid")}), 1);
     QCOMPARE(store.count({QStringLiteral("radiohead")}), 1);
+}
+
+void TestAlbumStore::barcodeMergeKeepsDescriptionAndCover_data()
+{
+    QTest::addColumn<QString>("survivorText");
+    QTest::addColumn<bool>("survivorEdited");
+    QTest::addColumn<QString>("absorbedText");
+    QTest::addColumn<bool>("absorbedEdited");
+    QTest::addColumn<bool>("absorbedWroteLater");
+    QTest::addColumn<QString>("survivorCover");
+    QTest::addColumn<QString>("absorbedCover");
+    QTest::addColumn<QString>("expectedText");
+    QTest::addColumn<bool>("expectedEdited");
+    QTest::addColumn<QString>("expectedCover");
+    const QString mine = QStringLiteral("My copy, bought in Leeds in 1998.");
+    const QString model = QStringLiteral("A landmark of art rock.");
+    const QString newerModel = QStringLiteral("Radiohead's third album.");
+    const QString myOther = QStringLiteral("Played at my wedding.");
+    QTest::newRow("only the absorbed album has an edited text and a cover")
+        << QString() << false << mine << true << true << QString() << QStringLiteral("/c/b.jpg")
+        << mine << true << QStringLiteral("/c/b.jpg");
+    QTest::newRow("the person's text beats a newer generated one")
+        << newerModel << false << mine << true << false << QStringLiteral("/c/a.jpg")
+        << QStringLiteral("/c/b.jpg") << mine << true << QStringLiteral("/c/a.jpg");
+    QTest::newRow("the survivor's edit beats a newer generated one")
+        << mine << true << newerModel << false << true << QString() << QString() << mine << true
+        << QString();
+    QTest::newRow("of two generated texts the newer")
+        << model << false << newerModel << false << true << QString() << QStringLiteral("/c/b.jpg")
+        << newerModel << false << QStringLiteral("/c/b.jpg");
+    QTest::newRow("two edited texts are both kept, newer first")
+        << mine << true << myOther << true << true << QString() << QString()
+        << myOther + QStringLiteral("\n\n") + mine << true << QString();
+    QTest::newRow("nothing to carry") << QString() << false << QString() << false << true
+                                      << QString() << QString() << QString() << false << QString();
+}
+
+void TestAlbumStore::barcodeMergeKeepsDescriptionAndCover()
+{
+    QFETCH(QString, survivorText);
+    QFETCH(bool, survivorEdited);
+    QFETCH(QString, absorbedText);
+    QFETCH(bool, absorbedEdited);
+    QFETCH(bool, absorbedWroteLater);
+    QFETCH(QString, survivorCover);
+    QFETCH(QString, absorbedCover);
+    QFETCH(QString, expectedText);
+    QFETCH(bool, expectedEdited);
+    QFETCH(QString, expectedCover);
+    auto temporary = testing::openTemporaryStore();
+    QVERIFY(temporary);
+    AlbumStore &store = *temporary->store;
+    const QString barcode = QStringLiteral("724385522925");
+    const Album spotify = spotifyAlbum(QStringLiteral("Radiohead"), QStringLiteral("OK Computer"),
+                                       1997, QStringLiteral("6dVIqQ8qmQ5GBnJ9shOYGE"), barcode);
+    const qint64 survivorId = store.upsertPage({spotify}).albumIds.value(0);
+    Album discogs = discogsAlbum(QStringLiteral("Radiohead"),
+                                 QStringLiteral("OK Computer (Collector's Edition)"), 0,
+                                 QStringLiteral("1234"));
+    const qint64 absorbedId = store.upsertPage({discogs}).albumIds.value(0);
+    QVERIFY(survivorId > 0 && absorbedId > survivorId);
+
+    const QDateTime earlier = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    const QDateTime later = earlier.addSecs(60);
+    QList<AlbumDescription> descriptions;
+    if (!survivorText.isEmpty())
+        descriptions.append({survivorId, survivorText, QStringLiteral("llama3"),
+                             absorbedWroteLater ? earlier : later, survivorEdited});
+    if (!absorbedText.isEmpty())
+        descriptions.append({absorbedId, absorbedText, QStringLiteral("qwen"),
+                             absorbedWroteLater ? later : earlier, absorbedEdited});
+    QCOMPARE(store.saveDescriptions(descriptions, nullptr), QString());
+    if (!survivorCover.isEmpty())
+        QVERIFY(store.setCoverFile(survivorId, survivorCover));
+    if (!absorbedCover.isEmpty())
+        QVERIFY(store.setCoverFile(absorbedId, absorbedCover));
+
+    // The details page brings the barcode: the two albums become one.
+    discogs.barcode = barcode;
+    discogs.sources.first().barcode = barcode;
+    const UpsertResult result = store.upsertPage({discogs});
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.removedIds, QList<qint64> {absorbedId});
+
+    const std::optional<Album> merged = store.album(survivorId);
+    QVERIFY(merged);
+    QCOMPARE(merged->aiDescription, expectedText);
+    QCOMPARE(merged->aiEdited, expectedEdited);
+    QCOMPARE(merged->coverFile, expectedCover);
+    QCOMPARE(merged->aiGeneratedAt.isValid(), !expectedText.isEmpty());
 }
 
 void TestAlbumStore::orphanedJobsAreInterrupted_data()
