@@ -47,7 +47,7 @@ void DiscogsCollectionImport::fetchCollectionPage(int page)
         return;
     }
     requests().add(m_client->collectionPage(
-        user, page, [this, page](const ParseResult<AlbumListPage> &result) {
+        user, page, whileRunning([this, page](const ParseResult<AlbumListPage> &result) {
             if (!result.ok()) {
                 fail(result.error);
                 return;
@@ -62,7 +62,7 @@ void DiscogsCollectionImport::fetchCollectionPage(int page)
                 ? QJsonObject {{phaseKey, detailsPhase}, {QStringLiteral("after"), 0}}
                 : QJsonObject {{phaseKey, collectionPhase}, {QStringLiteral("page"), page + 1}};
             commit(items.albums, next, last ? 0 : done, items.total, [this] { run(); });
-        }));
+        })));
 }
 
 void DiscogsCollectionImport::fetchDetails(qint64 after)
@@ -103,8 +103,8 @@ void DiscogsCollectionImport::fetchReleases(const QList<qint64> &ids)
     auto batch = std::make_shared<Batch>();
     batch->albums.resize(ids.size());
     for (int i = 0; i < ids.size(); ++i) {
-        requests().add(
-            m_client->release(ids.at(i), [this, batch, i, ids](const ParseResult<Album> &result) {
+        requests().add(m_client->release(
+            ids.at(i), whileRunning([this, batch, i, ids](const ParseResult<Album> &result) {
                 if (result.ok())
                     batch->albums[i] = *result.value;
                 else if (result.httpStatus != 404 && batch->error.isEmpty())
@@ -123,7 +123,7 @@ void DiscogsCollectionImport::fetchReleases(const QList<qint64> &ids)
                 const qint64 last = ids.last();
                 commit(albums, {{phaseKey, detailsPhase}, {QStringLiteral("after"), double(last)}},
                        record().done + int(ids.size()), record().total, [this] { run(); });
-            }));
+            })));
     }
 }
 

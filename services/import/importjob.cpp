@@ -27,7 +27,9 @@ void ImportJob::start()
     m_record.owner = AlbumStore::processOwner();
     m_record.startedAt = QDateTime::currentDateTimeUtc();
     m_record.finishedAt = {};
-    // A small write; on the pool like every other.
+    // A small write; on the pool like every other. A cancel meanwhile waits for it, so the
+    // job's last word on its row (cancelled) is never overtaken by this "running".
+    m_writing = true;
     const ImportJobRecord snapshot = m_record;
     AlbumStore *store = m_store;
     onFinished(QtConcurrent::run(m_pool,
@@ -37,6 +39,7 @@ void ImportJob::start()
                                      return error;
                                  }),
                this, [this](const QString &error) {
+                   m_writing = false;
                    if (!error.isEmpty()) {
                        finish(JobState::Failed, error);
                        return;
@@ -56,8 +59,8 @@ void ImportJob::cancel(bool interrupt)
     m_stopRequested = true;
     m_stopState = interrupt ? JobState::Interrupted : JobState::Cancelled;
     m_requests.cancelAll();
-    // A page being stored finishes first; its commit ends the job.
-    if (!m_committing)
+    // A page (or the start) being stored finishes first; its handler ends the job.
+    if (!m_writing)
         finish(m_stopState);
 }
 
@@ -76,7 +79,7 @@ void ImportJob::commitWith(Write write, const QJsonObject &cursor, int done, int
 {
     if (m_stopRequested)
         return;
-    m_committing = true;
+    m_writing = true;
     AlbumStore *store = m_store;
     const JobCheckpoint checkpoint {m_record.id, cursor, done, total};
     onFinished(QtConcurrent::run(m_pool,
@@ -84,7 +87,7 @@ void ImportJob::commitWith(Write write, const QJsonObject &cursor, int done, int
                                      return write(store, checkpoint);
                                  }),
                this, [this, checkpoint, next = std::move(next)](const QString &error) {
-                   m_committing = false;
+                   m_writing = false;
                    if (!error.isEmpty()) {
                        finish(JobState::Failed, error);
                        return;
@@ -105,7 +108,7 @@ void ImportJob::fail(const QString &message)
 {
     if (m_stopRequested) {
         // The failure is the cancel's own (aborted requests).
-        if (!m_committing)
+        if (!m_writing)
             finish(m_stopState);
         return;
     }

@@ -5,6 +5,7 @@
 #include "providers/requestgroup.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 
@@ -52,6 +53,17 @@ protected:
     QThreadPool *pool() const { return m_pool; }
     RequestGroup &requests() { return m_requests; }
     bool stopping() const { return m_stopRequested; }
+    // Wraps a provider's `done` so it runs only while this job exists and goes on: an answer
+    // already being parsed on the pool when the job is cancelled arrives after the job ended,
+    // and maybe after its manager deleted it.
+    template<typename Callback> auto whileRunning(Callback callback)
+    {
+        return
+            [self = QPointer<ImportJob>(this), callback = std::move(callback)](const auto &result) {
+                if (self && self->isRunning() && !self->stopping())
+                    callback(result);
+            };
+    }
 
     // Stores the albums with the new cursor and counts on the pool, then calls next on this
     // thread (unless the job was cancelled or the store failed).
@@ -75,7 +87,7 @@ private:
     ImportJobRecord m_record;
     RequestGroup m_requests;
     bool m_running = false;
-    bool m_committing = false;
+    bool m_writing = false; // a write of this job is on the pool; the job ends after it
     bool m_stopRequested = false;
     JobState m_stopState = JobState::Cancelled;
 };

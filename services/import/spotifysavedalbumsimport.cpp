@@ -28,14 +28,14 @@ void SpotifySavedAlbumsImport::run()
 
 void SpotifySavedAlbumsImport::fetchPage(int offset)
 {
-    requests().add(
-        m_client->savedAlbums(offset, [this, offset](const ParseResult<AlbumListPage> &result) {
+    requests().add(m_client->savedAlbums(
+        offset, whileRunning([this, offset](const ParseResult<AlbumListPage> &result) {
             if (!result.ok()) {
                 fail(result.error);
                 return;
             }
             completeTracks(std::make_shared<AlbumListPage>(*result.value), 0, offset);
-        }));
+        })));
 }
 
 void SpotifySavedAlbumsImport::completeTracks(std::shared_ptr<AlbumListPage> page, int index,
@@ -47,7 +47,8 @@ void SpotifySavedAlbumsImport::completeTracks(std::shared_ptr<AlbumListPage> pag
         if (have < album.trackCount && !album.sources.isEmpty()) {
             const QUrl next = m_client->albumTracksUrl(album.sources.first().externalId, have);
             requests().add(m_client->albumTracks(
-                next, [this, page, index, offset](const ParseResult<TrackPage> &tracks) {
+                next,
+                whileRunning([this, page, index, offset](const ParseResult<TrackPage> &tracks) {
                     if (!tracks.ok()) {
                         fail(tracks.error);
                         return;
@@ -58,7 +59,7 @@ void SpotifySavedAlbumsImport::completeTracks(std::shared_ptr<AlbumListPage> pag
                     const bool more
                         = !tracks.value->tracks.isEmpty() && album.tracks.size() < album.trackCount;
                     completeTracks(page, more ? index : index + 1, offset);
-                }));
+                })));
             return;
         }
         ++index;

@@ -9,6 +9,7 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +55,7 @@ private slots:
     void faultsEndInACompleteStoreOrAClearError_data();
     void faultsEndInACompleteStoreOrAClearError();
     void cancelStopsWithinASecond();
+    void answersParsedAfterCancelAndDeleteAreDropped();
     void killedCliResumesToTheSameStore();
     void shutdownStopsThreeJobsWithinFiveSeconds();
     void rateLimitWaitIsShownWhileItLasts();
@@ -326,6 +328,46 @@ void TestDiscogsImport::cancelStopsWithinASecond()
     // Whole pages only.
     QCOMPARE(discogsSources() % DiscogsClient::collectionPageSize, 0);
     QCOMPARE(m_store->job(end.id)->state, JobState::Cancelled);
+}
+
+void TestDiscogsImport::answersParsedAfterCancelAndDeleteAreDropped()
+{
+    // The client parses on a pool of its own, held busy, so the details batch's answers wait to
+    // be parsed while the job is cancelled and deleted, as its manager does after it ends.
+    useCollection(20);
+    QThreadPool parsePool;
+    parsePool.setMaxThreadCount(1);
+    DiscogsClient client(m_network.get(), &parsePool, m_fake->baseUrl());
+    client.setToken(m_fake->token());
+    auto job = std::make_unique<DiscogsCollectionImport>(m_store.get(), m_pool.get(), &client,
+                                                         newRecord());
+    QSignalSpy finished(job.get(), &ImportJob::finished);
+    const auto releasesRequested = [this] {
+        const QList<QByteArray> paths = m_fake->server().requestPaths();
+        return std::count_if(paths.cbegin(), paths.cend(),
+                             [](const QByteArray &path) { return path.startsWith("/releases/"); });
+    };
+    job->start();
+    QTRY_VERIFY_WITH_TIMEOUT(releasesRequested() > 0, 20000);
+    QSemaphore hold;
+    parsePool.start([&hold] { hold.acquire(); });
+    // The whole batch has answered: the parses of its last answers wait behind the held thread.
+    QTRY_VERIFY_WITH_TIMEOUT(releasesRequested() >= DiscogsCollectionImport::detailsBatch
+                                 && client.gate()->inFlight() == 0
+                                 && client.gate()->queueLength() == 0,
+                             20000);
+    QVERIFY(!client.findChildren<GateReply *>().isEmpty());
+    job->cancel();
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().value<ImportJobRecord>().state, JobState::Cancelled);
+    job.reset();
+
+    hold.release();
+    // Every answer is delivered (the client deletes a reply once its done ran) to a job that is
+    // gone; under ASan a callback that touched it would abort here.
+    QTRY_VERIFY(client.findChildren<GateReply *>().isEmpty());
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(discogsSources(), 20);
 }
 
 void TestDiscogsImport::killedCliResumesToTheSameStore()
