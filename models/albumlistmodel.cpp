@@ -24,6 +24,9 @@ constexpr int maxQueuedPages = 6;
 // A refresh re-reads the pages looked at last (the screen and its neighbours); older ones are
 // dropped and read again when painted.
 constexpr int refreshedPages = 4;
+// A page whose read failed is asked again after this, doubling up to the most.
+constexpr int firstPageRetryMs = 500;
+constexpr int maxPageRetryMs = 30000;
 
 // Page `page`: by keyset after the page before it when its end is known, else by offset.
 SummaryPage readPage(AlbumStore *store, const AlbumQuery &query, int page, int pageSize,
@@ -216,8 +219,10 @@ void AlbumListModel::requestWindow(bool replace)
         ++m_generation;
         m_countInFlight = false;
         m_queuedPages.clear();
-        m_failedPages.clear();
+        m_pageFailures.clear();
     }
+    // The store changed (or the query did): what failed may read now.
+    m_pagesWaitingRetry.clear();
     m_windowInFlight = true;
     updateLoading();
 
@@ -435,7 +440,7 @@ void AlbumListModel::applyCount(int count, quint64 storeVersion)
 
 void AlbumListModel::askForPage(int page) const
 {
-    if (m_pagesInFlight.contains(page) || m_failedPages.contains(page) || !m_started)
+    if (m_pagesInFlight.contains(page) || m_pagesWaitingRetry.contains(page) || !m_started)
         return;
     m_queuedPages.removeOne(page);
     m_queuedPages.append(page);
@@ -489,13 +494,22 @@ void AlbumListModel::applyPage(int page, quint64 generation, quint64 storeVersio
         return;
     }
     if (!read.error.isEmpty()) {
-        m_failedPages.insert(page);
+        const int failures = ++m_pageFailures[page];
+        m_pagesWaitingRetry.insert(page);
         qCWarning(lcAlbumModel) << "cannot read albums at row" << page * m_pageSize << ":"
                                 << read.error;
         Q_EMIT loadFailed(read.error);
+        // The rows repaint when the wait is over, and painting asks for the page again.
+        const int retryMs = qMin(maxPageRetryMs, firstPageRetryMs << qMin(failures - 1, 8));
+        QTimer::singleShot(retryMs, this, [this, page, generation] {
+            if (generation != m_generation || !m_pagesWaitingRetry.remove(page))
+                return;
+            emitPageChanged(page);
+        });
         startQueuedReads();
         return;
     }
+    m_pageFailures.remove(page);
     insertPage(page, Page {read.rows, read.next, read.atEnd});
     emitPageChanged(page);
     startQueuedReads();

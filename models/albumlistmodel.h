@@ -141,7 +141,10 @@ private:
     mutable QList<int> m_queuedPages;
     mutable bool m_readsScheduled = false;
     QSet<int> m_pagesInFlight;
-    QSet<int> m_failedPages;
+    // Pages whose read failed (a busy or briefly unreachable store), with how often in a row;
+    // such a page is asked again after a backoff, or at once when the store changes.
+    QHash<int, int> m_pageFailures;
+    QSet<int> m_pagesWaitingRetry;
 };
 
 } // namespace aime

@@ -3,6 +3,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QThreadPool>
 
@@ -23,6 +25,7 @@ private slots:
     void newAlbumsArriveWithoutResetAndSelectionFollows();
     void staleQueryResultsAreDropped();
     void closedStoreReportsFailure();
+    void failedPageIsReadAgain();
     void nothingIsReadBeforeTheFirstReload();
     void pageAskedDuringARefreshIsServed();
     void locateFindsTheRow_data();
@@ -263,6 +266,36 @@ void TestAlbumListModel::closedStoreReportsFailure()
     QVERIFY(failed.wait());
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!failed.first().first().toString().isEmpty());
+}
+
+void TestAlbumListModel::failedPageIsReadAgain()
+{
+    AlbumListModel model(m_temporary->store.get(), m_pool.get());
+    model.setPageSize(100);
+    QSignalSpy applied(&model, &AlbumListModel::queryApplied);
+    QSignalSpy failed(&model, &AlbumListModel::loadFailed);
+    model.reload();
+    QVERIFY(applied.wait());
+    QTRY_COMPARE(model.rowCount(), 450);
+
+    // A moment in which the store cannot be read: another connection takes the table away.
+    const QString connection = QStringLiteral("away");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(m_temporary->store->config().databaseName);
+        QVERIFY(db.open());
+        QSqlQuery away(db);
+        QVERIFY(away.exec(QStringLiteral("ALTER TABLE albums RENAME TO albums_away")));
+        QVERIFY(!model.index(320).data(AlbumListModel::AlbumIdRole).isValid());
+        QVERIFY(failed.wait());
+        QVERIFY(away.exec(QStringLiteral("ALTER TABLE albums_away RENAME TO albums")));
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    // Nothing in the store changed since, yet the rows do not stay "Loading…" for ever.
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(320).data(AlbumListModel::AlbumIdRole).isValid(), 10000);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(model.summaryAt(399));
 }
 
 void TestAlbumListModel::nothingIsReadBeforeTheFirstReload()
