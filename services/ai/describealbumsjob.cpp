@@ -165,11 +165,9 @@ void DescribeAlbumsJob::send(std::shared_ptr<Batch> batch)
     }
     for (int i = 0; i < batch->albums.size(); ++i) {
         GateReply *reply = m_descriptions->describe(
-            batch->albums.at(i),
-            [self = QPointer(this), batch, i](const DescriptionOutcome &outcome) {
-                if (self && !self->stopping())
-                    self->answered(batch, i, outcome);
-            });
+            batch->albums.at(i), whileRunning([this, batch, i](const DescriptionOutcome &outcome) {
+                answered(batch, i, outcome);
+            }));
         if (reply)
             requests().add(reply);
     }

@@ -6,7 +6,6 @@
 #include "providers/spotifyclient.h"
 
 #include <QJsonArray>
-#include <QPointer>
 
 #include <memory>
 
@@ -66,16 +65,13 @@ void SingleAlbumImport::run()
         fail(tr("The search result names no album to fetch."));
         return;
     }
-    // An answer parsed after a cancel may arrive when the job has ended, or is gone.
-    const auto stored = [self = QPointer(this)](const ParseResult<Album> &result) {
-        if (!self || self->stopping())
-            return;
+    const auto stored = whileRunning([this](const ParseResult<Album> &result) {
         if (!result.ok()) {
-            self->fail(result.error);
+            fail(result.error);
             return;
         }
-        self->store(*result.value);
-    };
+        store(*result.value);
+    });
     if (provider == u"spotify" && m_spotify) {
         fetchSpotify(id);
     } else if (provider == u"discogs" && m_discogs) {
@@ -96,16 +92,14 @@ void SingleAlbumImport::run()
 void SingleAlbumImport::fetchSpotify(const QString &albumId)
 {
     requests().add(
-        m_spotify->album(albumId, [self = QPointer(this)](const ParseResult<SpotifyAlbum> &result) {
-            if (!self || self->stopping())
-                return;
-            if (!result.ok()) {
-                self->fail(result.error);
-                return;
-            }
-            self->fetchSpotifyTracks(std::make_shared<Album>(result.value->album),
-                                     result.value->tracksNext);
-        }));
+        m_spotify->album(albumId, whileRunning([this](const ParseResult<SpotifyAlbum> &result) {
+                             if (!result.ok()) {
+                                 fail(result.error);
+                                 return;
+                             }
+                             fetchSpotifyTracks(std::make_shared<Album>(result.value->album),
+                                                result.value->tracksNext);
+                         })));
 }
 
 void SingleAlbumImport::fetchSpotifyTracks(std::shared_ptr<Album> album, const QUrl &next)
@@ -115,18 +109,15 @@ void SingleAlbumImport::fetchSpotifyTracks(std::shared_ptr<Album> album, const Q
         return;
     }
     requests().add(m_spotify->albumTracks(
-        next, [self = QPointer(this), album](const ParseResult<TrackPage> &page) {
-            if (!self || self->stopping())
-                return;
+        next, whileRunning([this, album](const ParseResult<TrackPage> &page) {
             if (!page.ok()) {
-                self->fail(page.error);
+                fail(page.error);
                 return;
             }
             album->tracks += page.value->tracks;
             // A page that brings nothing new ends the list, whatever its "next" says.
-            self->fetchSpotifyTracks(album,
-                                     page.value->tracks.isEmpty() ? QUrl() : page.value->next);
-        }));
+            fetchSpotifyTracks(album, page.value->tracks.isEmpty() ? QUrl() : page.value->next);
+        })));
 }
 
 void SingleAlbumImport::store(const Album &album)
