@@ -18,6 +18,7 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void corruptDatabaseIsFatal();
+    void twoImportsIntoOneCollectionAtOnce_data();
     void twoImportsIntoOneCollectionAtOnce();
 
 private:
@@ -173,12 +174,33 @@ void TestCli::corruptDatabaseIsFatal()
     QVERIFY(result.err.contains("untouched"));
 }
 
+void TestCli::twoImportsIntoOneCollectionAtOnce_data()
+{
+    QTest::addColumn<bool>("collectionExists");
+    // Both processes create the database, or both write pages into one that exists.
+    QTest::newRow("new data folder") << false;
+    QTest::newRow("existing collection") << true;
+}
+
 void TestCli::twoImportsIntoOneCollectionAtOnce()
 {
     // Two exports of 3,000 different releases each, imported by two aime-cli at the same time
     // into one data folder, as a person running aime-cli beside the window would.
-    const QString data = m_dir.filePath(QStringLiteral("shared"));
+    QFETCH(bool, collectionExists);
+    const QString data = m_dir.filePath(QStringLiteral("shared-%1").arg(collectionExists));
     constexpr int rowsPerFile = 3000;
+    int existing = 0;
+    if (collectionExists) {
+        const QString one = writeFile(QStringLiteral("one.csv"),
+                                      "Catalog#,Artist,Title,Label,Format,Rating,Released,"
+                                      "release_id\nX1,Can,Tago Mago,United Artists,LP,,1971,7\n");
+        QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--source"),
+                      QStringLiteral("discogs-csv"), QStringLiteral("--file"), one},
+                     data)
+                     .exitCode,
+                 0);
+        existing = 1;
+    }
     QStringList files;
     for (int file = 0; file < 2; ++file) {
         QByteArray csv = "Catalog#,Artist,Title,Label,Format,Rating,Released,release_id,"
@@ -215,11 +237,11 @@ void TestCli::twoImportsIntoOneCollectionAtOnce()
         = run({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}, data);
     QCOMPARE(listed.exitCode, 0);
     const QJsonArray albums = QJsonDocument::fromJson(listed.out).array();
-    QCOMPARE(albums.size(), 2 * rowsPerFile);
+    QCOMPARE(albums.size(), 2 * rowsPerFile + existing);
     QSet<QString> titles;
     for (const QJsonValue &album : albums)
         titles.insert(album.toObject().value(QStringLiteral("title")).toString());
-    QCOMPARE(titles.size(), 2 * rowsPerFile);
+    QCOMPARE(titles.size(), 2 * rowsPerFile + existing);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
