@@ -5,6 +5,7 @@
 #include "coverplaceholder.h"
 #include "descriptionpanel.h"
 #include "store/albumstore.h"
+#include "tracklistnotice.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -217,9 +218,8 @@ void DetailsPane::ensureAlbumPage()
     m_trackView->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_trackView->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     layout->addWidget(m_trackView, 10);
-    m_noTracks = plainLabel(content, QStringLiteral("detailsNoTracks"));
-    m_noTracks->setText(tr("No tracklist yet: a Discogs CSV export does not carry one."));
-    m_noTracks->setForegroundRole(QPalette::PlaceholderText);
+    m_noTracks = new TracklistNotice(content);
+    m_noTracks->setImportManager(m_imports);
     layout->addWidget(m_noTracks);
     layout->addStretch(1);
 
@@ -313,6 +313,13 @@ void DetailsPane::setDescriptionService(DescriptionService *descriptions)
     }
 }
 
+void DetailsPane::setImportManager(ImportManager *imports)
+{
+    m_imports = imports;
+    if (m_noTracks)
+        m_noTracks->setImportManager(imports);
+}
+
 DescriptionPanel *DetailsPane::descriptionPanel()
 {
     ensureAlbumPage();
@@ -364,6 +371,8 @@ void DetailsPane::present(const std::optional<Album> &album)
     }
     m_trackView->setVisible(!album->tracks.isEmpty());
     m_noTracks->setVisible(album->tracks.isEmpty());
+    if (album->tracks.isEmpty())
+        m_noTracks->showFor(*album);
     m_pages->setCurrentIndex(1);
     Q_EMIT albumShown(album->id);
 }

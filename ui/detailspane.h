@@ -21,6 +21,8 @@ class AlbumStore;
 class CoverImageCache;
 class DescriptionPanel;
 class DescriptionService;
+class ImportManager;
+class TracklistNotice;
 
 // Everything AIME knows about the selected album. Text from providers and files is shown as
 // plain text; the only markup is the links this pane builds itself, with every part escaped.
@@ -40,6 +42,8 @@ public:
     void setCoverCache(CoverImageCache *covers);
     // Offers Generate and Edit for the description, and follows the service's changes.
     void setDescriptionService(DescriptionService *descriptions);
+    // Lets the pane explain a missing tracklist by the running imports and fetch it.
+    void setImportManager(ImportManager *imports);
     // Built with the album page if no album was shown yet.
     DescriptionPanel *descriptionPanel();
 
@@ -74,7 +78,8 @@ private:
     QLabel *m_sources = nullptr;
     DescriptionService *m_descriptions = nullptr;
     DescriptionPanel *m_description = nullptr;
-    QLabel *m_noTracks = nullptr;
+    ImportManager *m_imports = nullptr;
+    TracklistNotice *m_noTracks = nullptr;
     QFormLayout *m_form = nullptr;
     QTreeView *m_trackView = nullptr;
     QStandardItemModel *m_tracks = nullptr;

@@ -191,6 +191,7 @@ void MainWindow::setAccountManager(AccountManager *accounts)
 void MainWindow::setImportManager(ImportManager *imports)
 {
     m_imports = imports;
+    m_details->setImportManager(imports);
     m_importDiscogsAction->setEnabled(imports != nullptr);
     m_importSpotifyAction->setEnabled(imports != nullptr);
     if (!imports)
