@@ -540,6 +540,9 @@ void MainWindow::createActions()
                         &AlbumGridView::resetZoom);
     viewMenu->addSeparator();
     QAction *toggleDetails = m_detailsDock->toggleViewAction();
+    // What the person chose wins over hiding the pane for an empty collection.
+    connect(toggleDetails, &QAction::triggered, this,
+            [this] { m_detailsHiddenUntilAlbums = false; });
     toggleDetails->setText(tr("&Details pane"));
     toggleDetails->setShortcut(QKeySequence(tr("Ctrl+D")));
     viewMenu->addAction(toggleDetails);
@@ -660,6 +663,14 @@ void MainWindow::updateCentralPage()
             page = EmptyPage;
     }
     m_central->setCurrentIndex(page);
+    // An empty collection gets the whole window; the pane comes back with the first album.
+    if (page == EmptyPage && m_detailsDock->isVisibleTo(this)) {
+        m_detailsDock->hide();
+        m_detailsHiddenUntilAlbums = true;
+    } else if (page == GridPage && m_detailsHiddenUntilAlbums) {
+        m_detailsHiddenUntilAlbums = false;
+        m_detailsDock->show();
+    }
     const bool hasStore = m_storeStatus.ok();
     m_search->setEnabled(hasStore);
     m_sortCombo->setEnabled(hasStore);
@@ -717,7 +728,7 @@ void MainWindow::startCsvImport(const QString &path, const QString &displayName)
                                  statusMessageMs);
         return;
     }
-    m_central->setCurrentIndex(GridPage);
+    updateCentralPage();
 }
 
 void MainWindow::importFinished(const QString &displayName, const CsvImportReport &report)
@@ -822,6 +833,8 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_detailsHiddenUntilAlbums
+        = settings.value(QStringLiteral("window/detailsHiddenUntilAlbums"), false).toBool();
     m_grid->setCoverSize(
         settings.value(QStringLiteral("grid/coverSize"), m_grid->coverSize()).toInt());
     const int sort = settings.value(QStringLiteral("grid/sort"), int(AlbumSort::Artist)).toInt();
@@ -835,6 +848,8 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/detailsHiddenUntilAlbums"),
+                      m_detailsHiddenUntilAlbums);
     settings.setValue(QStringLiteral("grid/coverSize"), m_grid->coverSize());
     settings.setValue(QStringLiteral("grid/sort"), int(m_albums->query().sort));
     const qint64 current = m_grid->currentIndex().data(AlbumListModel::AlbumIdRole).toLongLong();

@@ -112,6 +112,7 @@ private:
     QString m_pendingCsvName;
     bool m_lastAlbumLookedFor = false;
     bool m_albumsShown = false; // a query has landed since the store opened
+    bool m_detailsHiddenUntilAlbums = false; // hidden for an empty collection, not by the person
 
     QStackedWidget *m_central;
     EmptyCollectionWidget *m_empty;

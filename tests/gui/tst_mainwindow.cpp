@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -61,11 +62,16 @@ void TestMainWindow::loadSampleFilterAndOpenDetails()
     QVERIFY(sampleButton);
     QTRY_VERIFY(sampleButton->isVisible());
     QVERIFY(!window->gridView()->isVisible());
+    // The empty collection's page has the window to itself; the details come with an album.
+    auto *details = window->findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+    QVERIFY(details);
+    QVERIFY(!details->isVisible());
 
     QTest::mouseClick(sampleButton, Qt::LeftButton);
     AlbumListModel *model = gridModel(window);
     QVERIFY(model);
     QTRY_VERIFY(window->gridView()->isVisible());
+    QTRY_VERIFY(details->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(!window->importProgress()->isRunning(), 60000);
     // The grid catches up with the store within its refresh interval.
     const int stored = app.store()->count({});
