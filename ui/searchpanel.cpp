@@ -3,6 +3,7 @@
 #include "lineeditclearbutton.h"
 #include "searchresultdelegate.h"
 #include "searchresultmodel.h"
+#include "titlefirstcolumns.h"
 
 #include <QDesktopServices>
 #include <QHBoxLayout>
@@ -47,15 +48,14 @@ SearchPanel::SearchPanel(SearchResultModel *model, QWidget *parent)
     m_view->setItemsExpandable(false);
     m_view->setExpandsOnDoubleClick(false);
     m_view->installEventFilter(this);
-    QHeaderView *header = m_view->header();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(SearchResultModel::TitleColumn, QHeaderView::Stretch);
-    header->resizeSection(SearchResultModel::ArtistColumn, 180);
-    header->resizeSection(SearchResultModel::YearColumn, 56);
-    header->resizeSection(SearchResultModel::FormatColumn, 130);
-    header->resizeSection(SearchResultModel::ProvidersColumn, 150);
-    header->resizeSection(SearchResultModel::StatusColumn, 110);
+    QList<int> widths(SearchResultModel::ColumnCount, 0);
+    widths[SearchResultModel::ArtistColumn] = 180;
+    widths[SearchResultModel::YearColumn] = 56;
+    widths[SearchResultModel::FormatColumn] = 130;
+    widths[SearchResultModel::ProvidersColumn] = 150;
+    widths[SearchResultModel::StatusColumn] = 110;
+    new TitleFirstColumns(m_view, SearchResultModel::TitleColumn, widths,
+                          QStringLiteral("searchOnline/columnWidths"));
 
     m_add->setObjectName(QStringLiteral("addToCollectionButton"));
     m_add->setToolTip(tr("Import the selected album with its tracks (Enter)"));
