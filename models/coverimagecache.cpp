@@ -46,8 +46,12 @@ CoverImageCache::CoverImageCache(AlbumStore *store, QThreadPool *pool, CoverDisk
                 // The store remembers where the cover is, so the next start goes straight to the
                 // file.
                 AlbumStore *store = m_store;
-                (void)QtConcurrent::run(
-                    m_pool, [store, albumId, path] { store->setCoverFile(albumId, path); });
+                (void)QtConcurrent::run(m_pool, [store, albumId, path] {
+                    store->setCoverFile(albumId, path);
+                    // Evicted before this write, its removal found no album to forget it in.
+                    if (!QFileInfo::exists(path))
+                        store->forgetCoverFiles({path});
+                });
                 for (const int pixels : fetching.second)
                     load(album, pixels);
             });
@@ -59,7 +63,14 @@ CoverImageCache::CoverImageCache(AlbumStore *store, QThreadPool *pool, CoverDisk
     });
 }
 
-CoverImageCache::~CoverImageCache() = default;
+CoverImageCache::~CoverImageCache()
+{
+    // The fetcher outlives the grid; nobody is left to show these.
+    if (m_fetcher) {
+        for (auto it = m_fetching.cbegin(); it != m_fetching.cend(); ++it)
+            m_fetcher->cancel(it.key(), this);
+    }
+}
 
 QString CoverImageCache::keyOf(qint64 albumId, int pixels)
 {
@@ -98,16 +109,21 @@ void CoverImageCache::setWanted(const QSet<qint64> &albumIds)
         m_wanted->albums = albumIds;
         m_wanted->known = true;
     }
+    QList<qint64> abandoned;
     for (auto it = m_fetching.begin(); it != m_fetching.end();) {
         if (albumIds.contains(it.key())) {
             ++it;
             continue;
         }
-        m_fetcher->cancel(it.key());
+        abandoned.append(it.key());
         for (const int pixels : it->second)
             m_loading.remove(keyOf(it.key(), pixels));
         it = m_fetching.erase(it);
     }
+    // Only once the walk is over: a cancel lets the next request out, and one whose file is on
+    // disk emits coverReady at once, whose handler takes from m_fetching (issue 15).
+    for (const qint64 albumId : std::as_const(abandoned))
+        m_fetcher->cancel(albumId, this);
 }
 
 CoverImageCache::Decoded CoverImageCache::decode(const QString &path, int pixels)
@@ -174,13 +190,17 @@ void CoverImageCache::load(const AlbumSummary &album, int pixels)
     const QString path = album.coverFile;
     const std::shared_ptr<Wanted> wanted = m_wanted;
     const qint64 albumId = album.id;
+    CoverDiskCache *disk = m_disk;
     // Below the grid's page reads in the pool's queue; skipped once the album scrolled away.
-    onFinished(QtConcurrent::task([path, pixels, wanted, albumId] {
+    onFinished(QtConcurrent::task([path, pixels, wanted, albumId, disk] {
                    if (!wanted->contains(albumId)) {
                        Decoded skipped;
                        skipped.skipped = true;
                        return skipped;
                    }
+                   // Shown: the disk cache evicts it after the covers nobody looks at.
+                   if (disk)
+                       disk->markUsed(path);
                    return decode(path, pixels);
                })
                    .onThreadPool(*m_pool)
@@ -206,6 +226,9 @@ void CoverImageCache::decoded(const AlbumSummary &album, int pixels, const Decod
     }
     if (!result.image.isNull()) {
         m_loading.remove(key);
+        // A file evicted later is fetched again then: the once-only limit is for files that keep
+        // coming back broken, not for every eviction over a run.
+        m_refetched.remove(album.id);
         auto *pixmap = new QPixmap(QPixmap::fromImage(result.image));
         const int cost = qMax(1, int(qint64(pixmap->width()) * pixmap->height() * 4 / 1024));
         m_pixmaps.insert(key, pixmap, cost);
@@ -249,7 +272,7 @@ void CoverImageCache::fetch(const AlbumSummary &album, int pixels)
     request.providerImage = QUrl(album.coverUrl);
     request.musicBrainzRelease = album.musicBrainzRelease;
     request.size = pixels <= 250 ? 250 : 500;
-    m_fetcher->request(request);
+    m_fetcher->request(request, this);
 }
 
 } // namespace aime

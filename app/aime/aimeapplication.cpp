@@ -108,6 +108,7 @@ AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain
     m_coverDisk = std::make_unique<CoverDiskCache>(
         QDir(dataDir).filePath(QStringLiteral("covers")),
         QSettings().value(PreferencesDialog::coverCacheKey(), 500).toLongLong() * 1024 * 1024);
+    m_coverDisk->setStore(m_store.get(), m_pool.get());
     m_images = std::make_unique<ImageClient>(tr("Cover images"), m_network.get(), m_pool.get(),
                                              ImageClient::defaultLimits());
     m_coverArt = std::make_unique<ImageClient>(tr("The Cover Art Archive"), m_network.get(),

@@ -1,5 +1,7 @@
 #include "covers/coverdiskcache.h"
 
+#include "store/albumstore.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -8,6 +10,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -33,6 +36,35 @@ QString CoverDiskCache::fileNameFor(const QString &key)
         + QStringLiteral(".img");
 }
 
+void CoverDiskCache::setStore(AlbumStore *store, QThreadPool *pool)
+{
+    QMutexLocker lock(&m_mutex);
+    m_store = store;
+    m_pool = pool;
+}
+
+void CoverDiskCache::forget(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    AlbumStore *store = nullptr;
+    QThreadPool *pool = nullptr;
+    {
+        QMutexLocker lock(&m_mutex);
+        store = m_store;
+        pool = m_pool;
+    }
+    if (!store || !pool)
+        return;
+    // Evictions happen on the GUI thread too (a lower limit in Preferences): the write goes to
+    // the pool.
+    (void)QtConcurrent::run(pool, [store, paths] {
+        const QString error = store->forgetCoverFiles(paths);
+        if (!error.isEmpty())
+            qCWarning(lcCovers).noquote() << error;
+    });
+}
+
 bool CoverDiskCache::load(QString *error)
 {
     QDir dir(m_folder);
@@ -51,12 +83,16 @@ bool CoverDiskCache::load(QString *error)
         entries.insert(file.fileName(), {file.size(), file.lastModified().toMSecsSinceEpoch()});
         size += file.size();
     }
-    QMutexLocker lock(&m_mutex);
-    m_entries = std::move(entries);
-    m_size = size;
-    for (const Entry &entry : std::as_const(m_entries))
-        m_stamp = qMax(m_stamp, entry.lastUse);
-    evictLocked({});
+    QStringList evicted;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_entries = std::move(entries);
+        m_size = size;
+        for (const Entry &entry : std::as_const(m_entries))
+            m_stamp = qMax(m_stamp, entry.lastUse);
+        evicted = evictLocked({});
+    }
+    forget(evicted);
     return true;
 }
 
@@ -68,9 +104,13 @@ qint64 CoverDiskCache::limit() const
 
 void CoverDiskCache::setLimit(qint64 bytes)
 {
-    QMutexLocker lock(&m_mutex);
-    m_limit = qMax<qint64>(0, bytes);
-    evictLocked({});
+    QStringList evicted;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_limit = qMax<qint64>(0, bytes);
+        evicted = evictLocked({});
+    }
+    forget(evicted);
 }
 
 qint64 CoverDiskCache::size() const
@@ -133,6 +173,18 @@ QString CoverDiskCache::lookup(const QString &key)
     return QDir(m_folder).filePath(fileName);
 }
 
+void CoverDiskCache::markUsed(const QString &path)
+{
+    const QFileInfo file(path);
+    if (file.absolutePath() != QDir(m_folder).absolutePath())
+        return;
+    const QString fileName = file.fileName();
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_entries.find(fileName);
+    if (it != m_entries.end())
+        touchLocked(fileName, *it);
+}
+
 QString CoverDiskCache::store(const QString &key, const QByteArray &bytes, QString *error)
 {
     const QString fileName = fileNameFor(key);
@@ -147,14 +199,18 @@ QString CoverDiskCache::store(const QString &key, const QByteArray &bytes, QStri
         return {};
     }
     removeThumbnails(path); // of what was there before under this name
-    QMutexLocker lock(&m_mutex);
-    const auto old = m_entries.constFind(fileName);
-    if (old != m_entries.constEnd())
-        m_size -= old->size;
-    m_entries.insert(fileName, {bytes.size(), nextStampLocked()});
-    m_size += bytes.size();
-    evictLocked(fileName);
-    persistUseLocked();
+    QStringList evicted;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto old = m_entries.constFind(fileName);
+        if (old != m_entries.constEnd())
+            m_size -= old->size;
+        m_entries.insert(fileName, {bytes.size(), nextStampLocked()});
+        m_size += bytes.size();
+        evicted = evictLocked(fileName);
+        persistUseLocked();
+    }
+    forget(evicted);
     return path;
 }
 
@@ -166,15 +222,19 @@ void CoverDiskCache::remove(const QString &key)
 void CoverDiskCache::removeFile(const QString &path)
 {
     const QString fileName = QFileInfo(path).fileName();
-    QMutexLocker lock(&m_mutex);
-    const auto it = m_entries.constFind(fileName);
-    if (it == m_entries.constEnd())
-        return;
-    m_size -= it->size;
-    m_entries.erase(it);
-    m_usedSinceSaved.remove(fileName);
-    QFile::remove(QDir(m_folder).filePath(fileName));
-    removeThumbnails(QDir(m_folder).filePath(fileName));
+    const QString kept = QDir(m_folder).filePath(fileName);
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_entries.constFind(fileName);
+        if (it == m_entries.constEnd())
+            return;
+        m_size -= it->size;
+        m_entries.erase(it);
+        m_usedSinceSaved.remove(fileName);
+        QFile::remove(kept);
+        removeThumbnails(kept);
+    }
+    forget({kept});
 }
 
 QString CoverDiskCache::thumbnailPath(const QString &file, int pixels)
@@ -195,10 +255,11 @@ void CoverDiskCache::removeThumbnails(const QString &file)
         QFile::remove(thumbnails.filePath(size + u'/' + name));
 }
 
-void CoverDiskCache::evictLocked(const QString &keep)
+QStringList CoverDiskCache::evictLocked(const QString &keep)
 {
+    QStringList evicted;
     if (m_size <= m_limit)
-        return;
+        return evicted;
     QList<std::pair<qint64, QString>> byUse;
     byUse.reserve(m_entries.size());
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
@@ -217,7 +278,9 @@ void CoverDiskCache::evictLocked(const QString &keep)
         if (!QFile::remove(dir.filePath(fileName)))
             qCWarning(lcCovers).noquote() << "cannot remove" << fileName << "from the cover cache";
         removeThumbnails(dir.filePath(fileName));
+        evicted.append(dir.filePath(fileName));
     }
+    return evicted;
 }
 
 } // namespace aime

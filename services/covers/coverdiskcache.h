@@ -5,8 +5,13 @@
 #include <QMutex>
 #include <QSet>
 #include <QString>
+#include <QStringList>
+
+class QThreadPool;
 
 namespace aime {
+
+class AlbumStore;
 
 // Cover images downloaded once (issue 7), kept as files in one folder under the data folder and
 // named after a hash of their key (the address they came from). A size limit, 500 MB unless
@@ -22,6 +27,11 @@ public:
     CoverDiskCache(const CoverDiskCache &) = delete;
     CoverDiskCache &operator=(const CoverDiskCache &) = delete;
 
+    // The albums naming a file this cache removes (evicted, or found broken) forget it in the
+    // store, on the pool: "Fetch missing covers" looks for albums without a file, and an album
+    // naming a file that is gone would never be found again. Set once, before load().
+    void setStore(AlbumStore *store, QThreadPool *pool);
+
     // Reads the folder once: each file's size, and its last use from its modification time.
     // Creates the folder when missing. False (with *error) when it cannot.
     bool load(QString *error = nullptr);
@@ -35,6 +45,9 @@ public:
 
     // The file kept for key, or empty; marks it used.
     QString lookup(const QString &key);
+    // Marks the file at path used, when it is one of this cache's. The grid decodes the file the
+    // store names without a lookup(); without this the covers on screen would go first.
+    void markUsed(const QString &path);
     // Writes the bytes for key through QSaveFile (a full disk leaves no half file), then evicts
     // the least recently used files beyond the limit, never the one just written. Returns its
     // path, or empty with *error.
@@ -61,7 +74,9 @@ private:
         qint64 size = 0;
         qint64 lastUse = 0; // ms since the epoch
     };
-    void evictLocked(const QString &keep);
+    // The paths of the files removed.
+    QStringList evictLocked(const QString &keep);
+    void forget(const QStringList &paths);
     void touchLocked(const QString &fileName, Entry &entry);
     void persistUseLocked();
     // Strictly increasing, so two uses within one millisecond still have an order.
@@ -74,6 +89,8 @@ private:
     QHash<QString, Entry> m_entries; // by file name
     QSet<QString> m_usedSinceSaved;
     qint64 m_stamp = 0;
+    AlbumStore *m_store = nullptr;
+    QThreadPool *m_pool = nullptr;
 };
 
 } // namespace aime

@@ -39,18 +39,39 @@ bool CoverFetcher::isWaiting(qint64 albumId) const
         [albumId](const CoverRequest &waiting) { return waiting.albumId == albumId; });
 }
 
-void CoverFetcher::request(const CoverRequest &request)
+void CoverFetcher::request(const CoverRequest &request, const QObject *requester)
 {
-    if (m_active.contains(request.albumId))
+    m_requesters[request.albumId].insert(requester);
+    const auto active = m_active.find(request.albumId);
+    if (active != m_active.end()) {
+        // A job's 500 px request joining the grid's 250 px one gets its size from the archive,
+        // unless the archive is already being asked.
+        if (active->source < 1)
+            active->request.size = qMax(active->request.size, request.size);
         return;
-    std::erase_if(m_waiting,
-                  [&](const CoverRequest &waiting) { return waiting.albumId == request.albumId; });
-    m_waiting.push_front(request);
+    }
+    CoverRequest next = request;
+    const auto waiting
+        = std::find_if(m_waiting.begin(), m_waiting.end(), [&](const CoverRequest &queued) {
+              return queued.albumId == request.albumId;
+          });
+    if (waiting != m_waiting.end()) {
+        next.size = qMax(next.size, waiting->size);
+        m_waiting.erase(waiting);
+    }
+    m_waiting.push_front(next);
     pump();
 }
 
-void CoverFetcher::cancel(qint64 albumId)
+void CoverFetcher::cancel(qint64 albumId, const QObject *requester)
 {
+    const auto requesters = m_requesters.find(albumId);
+    if (requesters != m_requesters.end()) {
+        requesters->remove(requester);
+        if (!requesters->isEmpty())
+            return;
+        m_requesters.erase(requesters);
+    }
     std::erase_if(m_waiting,
                   [albumId](const CoverRequest &waiting) { return waiting.albumId == albumId; });
     const auto active = m_active.find(albumId);
@@ -161,6 +182,7 @@ void CoverFetcher::fetched(qint64 albumId, const QUrl &source, const QByteArray 
 void CoverFetcher::finish(qint64 albumId)
 {
     m_active.remove(albumId);
+    m_requesters.remove(albumId);
     // The next one goes out from the event loop, not from inside a reply's handler.
     QMetaObject::invokeMethod(this, &CoverFetcher::pump, Qt::QueuedConnection);
 }

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QUrl>
 
@@ -32,6 +33,10 @@ struct CoverRequest
 // albums a person is looking at come before those scrolled past; a request for an album that
 // scrolled far away is abandoned with cancel(). At most `maxActive` downloads run at once; the
 // gates below pace each host. Signals arrive on this object's thread.
+//
+// The grid and Fetch missing covers share one fetcher, so one download serves everyone who asked
+// for its album: each names itself as the requester, and cancel() withdraws only that
+// requester's interest; the download is abandoned when nobody else still wants it (issue 15).
 class CoverFetcher : public QObject
 {
     Q_OBJECT
@@ -45,8 +50,11 @@ public:
     ~CoverFetcher() override;
 
     // Queued at the front; a request already waiting moves to the front, one running is left.
-    void request(const CoverRequest &request);
-    void cancel(qint64 albumId);
+    // Joining a request of another requester keeps the larger of the two sizes.
+    void request(const CoverRequest &request, const QObject *requester = nullptr);
+    // Withdraws requester's interest in the album; coverReady/coverMissing still follow for the
+    // others who asked.
+    void cancel(qint64 albumId, const QObject *requester = nullptr);
     bool isWaiting(qint64 albumId) const;
     int activeCount() const { return int(m_active.size()); }
     int waitingCount() const { return int(m_waiting.size()); }
@@ -78,6 +86,8 @@ private:
     QUrl m_coverArtBase;
     std::deque<CoverRequest> m_waiting; // front: newest
     QHash<qint64, Active> m_active;
+    // Who still wants each album waiting or active (a requester is only compared, never used).
+    QHash<qint64, QSet<const QObject *>> m_requesters;
 };
 
 } // namespace aime

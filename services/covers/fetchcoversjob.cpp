@@ -4,8 +4,12 @@
 #include "covers/coverfetcher.h"
 #include "store/albumstore.h"
 
+#include <QFileInfo>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QtConcurrent>
+
+Q_DECLARE_LOGGING_CATEGORY(lcCovers)
 
 namespace aime {
 
@@ -30,6 +34,12 @@ FetchCoversJob::FetchCoversJob(AlbumStore *store, QThreadPool *pool, CoverFetche
             [this](qint64 albumId, const QString &path) { settled(albumId, path); });
     connect(m_fetcher, &CoverFetcher::coverMissing, this,
             [this](qint64 albumId, const QString &) { settled(albumId, {}); });
+    // A cancelled job's requests would otherwise keep downloads alive that the grid abandons.
+    connect(this, &ImportJob::finished, this, [this] {
+        for (const qint64 albumId : std::as_const(m_pending))
+            m_fetcher->cancel(albumId, this);
+        m_pending.clear();
+    });
 }
 
 QString FetchCoversJob::phase() const
@@ -84,7 +94,7 @@ void FetchCoversJob::nextBatch()
                        request.providerImage = QUrl(album.coverUrl);
                        request.musicBrainzRelease = album.musicBrainzRelease;
                        request.size = 500;
-                       m_fetcher->request(request);
+                       m_fetcher->request(request, this);
                    }
                });
 }
@@ -108,7 +118,22 @@ void FetchCoversJob::settled(qint64 albumId, const QString &path)
          record().cursor.value(QStringLiteral("missing")).toInt() + m_missingInBatch}};
     commitWith(
         [files](AlbumStore *store, const JobCheckpoint &checkpoint) {
-            return store->setCoverFiles(files, &checkpoint);
+            const QString error = store->setCoverFiles(files, &checkpoint);
+            if (!error.isEmpty())
+                return error;
+            // A file the disk cache evicted before this commit was forgotten when no album named
+            // it yet; one evicted after this look is forgotten by the cache's own removal.
+            QStringList gone;
+            for (const auto &[albumId, path] : files) {
+                if (!QFileInfo::exists(path))
+                    gone.append(path);
+            }
+            if (!gone.isEmpty()) {
+                const QString forgetError = store->forgetCoverFiles(gone);
+                if (!forgetError.isEmpty())
+                    qCWarning(lcCovers).noquote() << forgetError;
+            }
+            return QString();
         },
         cursor, record().done + m_batchSize, 0, [this] { nextBatch(); });
 }

@@ -861,6 +861,30 @@ QString AlbumStore::setCoverFiles(const QList<std::pair<qint64, QString>> &files
     return {};
 }
 
+QString AlbumStore::forgetCoverFiles(const QStringList &paths)
+{
+    if (!status().ok())
+        return status().message;
+    QMutexLocker writeLock(&m_writeMutex);
+    QSqlDatabase db = connection();
+    ScopedTransaction transaction(db);
+    if (!transaction.isActive())
+        return tr("Cannot start a transaction: %1").arg(transaction.errorText());
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE albums SET cover_file = NULL WHERE cover_file = ?"));
+    for (const QString &path : paths) {
+        if (!execWith(update, {path})) {
+            const QString error
+                = tr("Cannot forget the covers' files: %1").arg(update.lastError().text());
+            qCWarning(lcStore).noquote() << error;
+            return error;
+        }
+    }
+    if (!transaction.commit())
+        return tr("Cannot forget the covers' files: %1").arg(db.lastError().text());
+    return {};
+}
+
 QList<AlbumSummary> AlbumStore::albumsWithoutCover(qint64 after, int limit, QString *error)
 {
     QList<AlbumSummary> albums;

@@ -108,6 +108,9 @@ public:
     // a benchmark's set-up). Returns the error, empty on success.
     QString setCoverFiles(const QList<std::pair<qint64, QString>> &files,
                           const JobCheckpoint *checkpoint = nullptr);
+    // Every album naming one of these files forgets it (the disk cache removed them), in one
+    // transaction, so albumsWithoutCover() finds those albums again. Returns the error.
+    QString forgetCoverFiles(const QStringList &paths);
     // Albums without a cover file that have somewhere to get one (a cover URL or a MusicBrainz
     // release), ids ascending after `after`.
     QList<AlbumSummary> albumsWithoutCover(qint64 after, int limit, QString *error = nullptr);

@@ -6,12 +6,14 @@
 #include "coverimagecache.h"
 #include "covers/coverdiskcache.h"
 #include "covers/coverfetcher.h"
+#include "covers/fetchcoversjob.h"
 #include "covers/imageclient.h"
 #include "fakecoverart.h"
 #include "fakediscogs.h"
 #include "fakeimage.h"
 #include "fakemusicbrainz.h"
 #include "fakespotify.h"
+#include "import/importmanager.h"
 #include "providers/discogsclient.h"
 #include "providers/discogsparser.h"
 #include "providers/providergate.h"
@@ -205,6 +207,11 @@ private slots:
     void coverDecodedAtTheScreensPixels();
     void coversArriveAfterAJump_data();
     void coversArriveAfterAJump();
+    void jobEndsWhenTheGridStopsWantingItsAlbum();
+    void setWantedWhileACachedCoverIsServed();
+    void shownCoverOutlivesNewerDownloads();
+    void coverEvictedTwiceIsFetchedAgain();
+    void jobLeavesNoDanglingCoverFiles();
 
 private:
     std::unique_ptr<CoverFetcher> makeFetcher(CoverDiskCache *disk, DiscogsClient *discogs) const;
@@ -212,6 +219,8 @@ private:
     QUrl spotifyCover(int index) const;
     QUrl archiveFront(const QString &release) const;
     QString storedCoverFile(qint64 albumId);
+    // Runs Fetch missing covers through an ImportManager to its end; the record it ended with.
+    std::optional<ImportJobRecord> runCoverJob();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AlbumStore> m_store;
@@ -251,6 +260,8 @@ void TestCovers::init()
     QVERIFY(m_coverArtFake->listen());
 
     m_disk = std::make_unique<CoverDiskCache>(m_dir->filePath(QStringLiteral("covers")));
+    // As the application wires it: albums forget the files the cache removes.
+    m_disk->setStore(m_store.get(), m_pool.get());
     QString error;
     QVERIFY2(m_disk->load(&error), qPrintable(error));
     m_images = std::make_unique<ImageClient>(QStringLiteral("Cover images"), m_network.get(),
@@ -319,6 +330,17 @@ QString TestCovers::storedCoverFile(qint64 albumId)
 {
     const std::optional<Album> album = m_store->album(albumId);
     return album ? album->coverFile : QStringLiteral("(no such album)");
+}
+
+std::optional<ImportJobRecord> TestCovers::runCoverJob()
+{
+    ImportManager imports(m_store.get(), m_pool.get(), nullptr, nullptr);
+    imports.setCoverFetcher(m_fetcher.get());
+    QSignalSpy ended(&imports, &ImportManager::jobFinished);
+    imports.startImport(QLatin1String(FetchCoversJob::source), {});
+    if (!QTest::qWaitFor([&ended] { return !ended.isEmpty(); }, waitMs))
+        return std::nullopt;
+    return ended.first().first().value<ImportJobRecord>();
 }
 
 void TestCovers::urlsChosenInOrder_data()
@@ -1047,6 +1069,233 @@ void TestCovers::coversArriveAfterAJump()
     };
     QTRY_VERIFY_WITH_TIMEOUT(screenDone(), waitMs);
     QVERIFY(model.residentPageCount() <= 4);
+}
+
+// Issue 15 item 4: the job and the grid share the fetcher; the grid abandoning an album the job
+// also asked for must not abandon the job's request (nor shrink it to the grid's size).
+void TestCovers::jobEndsWhenTheGridStopsWantingItsAlbum()
+{
+    // Every slot is held by a download that never ends, so the job's request waits in the queue
+    // where the grid's request joins it.
+    m_spotifyFake->server().failWhen(isImageRequest, Fault::Hang, CoverFetcher::maxActive);
+    QList<qint64> blockers;
+    for (int i = 0; i < CoverFetcher::maxActive; ++i) {
+        blockers.append(900 + i);
+        m_fetcher->request(coverRequest(blockers.last(), spotifyCover(20 + i)));
+    }
+    QCOMPARE(m_fetcher->activeCount(), CoverFetcher::maxActive);
+
+    // Album Y has only the archive for its cover.
+    const QString mbid = frontReleases(1).value(0);
+    QVERIFY(!mbid.isEmpty());
+    Album album = testing::generatedAlbums(1).first();
+    SourceRef release;
+    release.provider = QStringLiteral("musicbrainz");
+    release.externalId = mbid;
+    album.sources.append(release);
+    const UpsertResult stored = m_store->upsertPage({album});
+    QVERIFY2(stored.ok(), qPrintable(stored.error));
+    const qint64 albumId = stored.albumIds.first();
+    const SummaryPage page = m_store->summaries(AlbumQuery {}, PageCursor {}, 10);
+    QCOMPARE(int(page.rows.size()), 1);
+    const AlbumSummary summary = page.rows.first();
+    QCOMPARE(summary.musicBrainzRelease, mbid);
+
+    CoverImageCache covers(m_store.get(), m_pool.get(), m_disk.get(), m_fetcher.get());
+    ImportManager imports(m_store.get(), m_pool.get(), nullptr, nullptr);
+    imports.setCoverFetcher(m_fetcher.get());
+    QSignalSpy ended(&imports, &ImportManager::jobFinished);
+    imports.startImport(QLatin1String(FetchCoversJob::source), {});
+    QTRY_VERIFY_WITH_TIMEOUT(m_fetcher->isWaiting(albumId), waitMs);
+
+    // The grid shows Y at a thumbnail's size, then scrolls away from it.
+    QVERIFY(covers.cover(summary, 128).isNull());
+    QVERIFY(m_fetcher->isWaiting(albumId));
+    covers.setWanted({});
+    // The slots are freed: the job's request goes on.
+    for (const qint64 blocker : std::as_const(blockers))
+        m_fetcher->cancel(blocker);
+
+    QTRY_COMPARE_WITH_TIMEOUT(int(ended.size()), 1, waitMs);
+    const auto end = ended.first().first().value<ImportJobRecord>();
+    QVERIFY2(end.state == JobState::Completed,
+             qPrintable(ImportJobRecord::stateName(end.state) + u' ' + end.error));
+    const QString file = storedCoverFile(albumId);
+    QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+    // At the job's size, not the grid's.
+    const QList<QByteArray> paths = m_coverArtFake->server().requestPaths();
+    QVERIFY2(paths.contains("/release/" + mbid.toLatin1() + "/front-500"),
+             paths.join(' ').constData());
+    QVERIFY(!paths.contains("/release/" + mbid.toLatin1() + "/front-250"));
+}
+
+// Issue 15 item 7: setWanted() cancels downloads while it walks the albums being fetched; a
+// cancel lets the waiting requests out, and those whose file is already on disk emit coverReady
+// at once, whose handler takes from the same hash. The stalled albums go into the hash after the
+// albums on disk, so they sit displaced in its probe runs and move when those are taken; just
+// under half of the hash's 128 buckets are used, its densest layout; several rounds vary it (its
+// seed differs each run too).
+void TestCovers::setWantedWhileACachedCoverIsServed()
+{
+    m_spotifyFake->server().failWhen(isImageRequest, Fault::Hang, 100000);
+    const QByteArray jpeg = FakeImage::jpeg(QColor(40, 120, 200), 300);
+    QVERIFY(!jpeg.isEmpty());
+    CoverImageCache covers(m_store.get(), m_pool.get(), m_disk.get(), m_fetcher.get());
+    QSignalSpy ready(&covers, &CoverImageCache::coverReady);
+    constexpr int rounds = 12;
+    constexpr int onDiskCount = 57;
+    const auto album = [this](qint64 id, const QString &kind) {
+        AlbumSummary summary;
+        summary.id = id;
+        summary.title = kind + QString::number(id);
+        summary.coverUrl = m_spotifyFake->accountsUrl().toString()
+            + QStringLiteral("/images/%1-%2-640.jpg").arg(kind).arg(id);
+        return summary;
+    };
+    for (int round = 0; round < rounds; ++round) {
+        const qint64 first = 1000 + 1000 * round;
+        // Requests outside the grid hold every slot, so the grid's all wait at first.
+        QList<qint64> blockers;
+        for (int i = 0; i < CoverFetcher::maxActive; ++i) {
+            blockers.append(first + 900 + i);
+            m_fetcher->request(coverRequest(
+                blockers.last(), QUrl(album(blockers.last(), QStringLiteral("blocker")).coverUrl)));
+        }
+        QList<AlbumSummary> onDisk;
+        QSet<qint64> wanted;
+        for (int i = 0; i < onDiskCount; ++i) {
+            onDisk.append(album(first + 500 + i, QStringLiteral("on-disk")));
+            wanted.insert(onDisk.last().id);
+            QVERIFY(!m_disk->store(onDisk.last().coverUrl, jpeg).isEmpty());
+            QVERIFY(covers.cover(onDisk.last(), 128).isNull());
+            QVERIFY(m_fetcher->isWaiting(onDisk.last().id));
+        }
+        QList<qint64> stalled;
+        for (int i = 0; i < CoverFetcher::maxActive; ++i) {
+            const AlbumSummary summary = album(first + i, QStringLiteral("stalled"));
+            QVERIFY(covers.cover(summary, 128).isNull());
+            stalled.append(summary.id);
+        }
+        // The newest, the grid's stalled albums, take the slots the blockers leave.
+        for (const qint64 blocker : std::as_const(blockers))
+            m_fetcher->cancel(blocker);
+        QCOMPARE(m_fetcher->activeCount(), CoverFetcher::maxActive);
+        for (const qint64 albumId : std::as_const(stalled))
+            QVERIFY(!m_fetcher->isWaiting(albumId));
+        QCOMPARE(m_fetcher->waitingCount(), onDiskCount);
+
+        covers.setWanted(wanted);
+        // Every stalled download was abandoned, and those on disk were served.
+        QCOMPARE(m_fetcher->activeCount(), 0);
+        QCOMPARE(m_fetcher->waitingCount(), 0);
+        for (const AlbumSummary &summary : std::as_const(onDisk)) {
+            QTRY_VERIFY_WITH_TIMEOUT(!covers.cover(summary, 128).isNull(), waitMs);
+            QVERIFY(!covers.isMissing(summary.id));
+        }
+        for (const qint64 albumId : std::as_const(stalled)) {
+            QVERIFY(indexOfAlbum(ready, albumId) < 0);
+            QVERIFY(!covers.isMissing(albumId));
+        }
+    }
+    QCOMPARE(int(ready.size()), rounds * onDiskCount);
+}
+
+// Issue 15 item 5: the grid decoding a file the store names is a use of it, so the covers on
+// screen are not the first to go.
+void TestCovers::shownCoverOutlivesNewerDownloads()
+{
+    const QByteArray jpeg = FakeImage::jpeg(QColor(200, 60, 20), 300);
+    QVERIFY(!jpeg.isEmpty());
+    m_disk->setLimit(3 * jpeg.size()); // three files
+    const QString a = m_disk->store(QStringLiteral("cover-a"), jpeg);
+    const QString b = m_disk->store(QStringLiteral("cover-b"), jpeg);
+    const QString c = m_disk->store(QStringLiteral("cover-c"), jpeg);
+    QCOMPARE(m_disk->count(), 3);
+
+    CoverImageCache covers(m_store.get(), m_pool.get(), m_disk.get(), m_fetcher.get());
+    AlbumSummary shown;
+    shown.id = 1;
+    shown.title = QStringLiteral("A");
+    shown.coverFile = a;
+    QTRY_VERIFY_WITH_TIMEOUT(!covers.cover(shown, 128).isNull(), waitMs);
+
+    const QString d = m_disk->store(QStringLiteral("cover-d"), jpeg);
+    QVERIFY(!d.isEmpty());
+    QCOMPARE(m_disk->count(), 3);
+    QVERIFY2(QFileInfo::exists(a), "the cover on screen was evicted");
+    QVERIFY2(!QFileInfo::exists(b), "the least recently used cover was kept");
+    QVERIFY(QFileInfo::exists(c));
+    QVERIFY(QFileInfo::exists(d));
+}
+
+// Issue 15 item 5: a cover evicted after it was fetched again is not "no cover": each time its
+// file is gone it is fetched again.
+void TestCovers::coverEvictedTwiceIsFetchedAgain()
+{
+    const QUrl image = spotifyCover(3);
+    QVERIFY(image.isValid());
+    CoverImageCache covers(m_store.get(), m_pool.get(), m_disk.get(), m_fetcher.get());
+    AlbumSummary album;
+    album.id = 77;
+    album.title = QStringLiteral("Evicted");
+    album.coverUrl = image.toString();
+    QVERIFY(covers.cover(album, 96).isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(!covers.cover(album, 96).isNull(), waitMs);
+    album.coverFile = covers.fileOf(album.id);
+    QVERIFY(QFileInfo::exists(album.coverFile));
+
+    // Each round: the file goes (the limit), then another size is asked for.
+    for (const int pixels : {112, 128, 144}) {
+        m_disk->setLimit(0);
+        QVERIFY(!QFileInfo::exists(album.coverFile));
+        m_disk->setLimit(CoverDiskCache::defaultLimitBytes);
+        const int before = imageRequests(m_spotifyFake->server());
+        QVERIFY(covers.cover(album, pixels).isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !covers.cover(album, pixels).isNull() || covers.isMissing(album.id), waitMs);
+        QVERIFY2(!covers.isMissing(album.id), qPrintable(QString::number(pixels)));
+        QCOMPARE(imageRequests(m_spotifyFake->server()), before + 1);
+    }
+}
+
+// Issue 15 item 5: a job over more covers than the disk cache keeps leaves no album naming a
+// file that is gone, so the next job finds the evicted ones again.
+void TestCovers::jobLeavesNoDanglingCoverFiles()
+{
+    constexpr int albumCount = 10;
+    QList<Album> albums = testing::generatedAlbums(albumCount);
+    qint64 largest = 0;
+    for (int i = 0; i < albumCount; ++i) {
+        albums[i].coverUrl = spotifyCover(30 + i).toString();
+        QVERIFY(!albums.at(i).coverUrl.isEmpty());
+        largest = qMax<qint64>(
+            largest,
+            FakeImage::jpeg(FakeImage::colourOf(FakeSpotify::albumId(30 + i)), 640).size());
+    }
+    const UpsertResult stored = m_store->upsertPage(albums);
+    QVERIFY2(stored.ok(), qPrintable(stored.error));
+    m_disk->setLimit(3 * largest); // three files at least, never ten
+
+    const std::optional<ImportJobRecord> end = runCoverJob();
+    QVERIFY2(end, "the job did not end");
+    QVERIFY2(end->state == JobState::Completed, qPrintable(end->error));
+    QVERIFY(m_disk->count() < albumCount);
+    int kept = 0;
+    for (const qint64 albumId : stored.albumIds) {
+        const QString file = storedCoverFile(albumId);
+        QVERIFY2(
+            file.isEmpty() || QFileInfo::exists(file),
+            qPrintable(QStringLiteral("album %1 names %2, which is gone").arg(albumId).arg(file)));
+        if (!file.isEmpty())
+            ++kept;
+    }
+    QVERIFY(kept > 0);
+    QCOMPARE(int(m_store->albumsWithoutCover(0, 100).size()), albumCount - kept);
+
+    // Files evicted after the job are forgotten too.
+    m_disk->setLimit(0);
+    QCOMPARE(m_disk->count(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_store->albumsWithoutCover(0, 100).size()), albumCount, waitMs);
 }
 
 QTEST_MAIN(TestCovers)

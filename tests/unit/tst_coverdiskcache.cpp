@@ -22,6 +22,7 @@ private slots:
     void brokenFileIsForgotten();
     void unwritableFolderLeavesNoHalfFile();
     void thumbnailsGoWithTheirFile();
+    void markedUseKeepsAFile();
 };
 
 namespace {
@@ -178,6 +179,24 @@ void TestCoverDiskCache::thumbnailsGoWithTheirFile()
     }
     cache.remove(QStringLiteral("kept"));
     QVERIFY(!QFile::exists(CoverDiskCache::thumbnailPath(kept, 192)));
+}
+
+void TestCoverDiskCache::markedUseKeepsAFile()
+{
+    // The grid decodes the file the store names, by its path: that use keeps it, as a lookup()
+    // by address does; a path outside the folder is not the cache's.
+    QTemporaryDir dir;
+    CoverDiskCache cache(dir.filePath(QStringLiteral("covers")), 3000);
+    QVERIFY(cache.load());
+    const QString one = cache.store(QStringLiteral("one"), bytesOf(1000, 'o'));
+    const QString two = cache.store(QStringLiteral("two"), bytesOf(1000, 't'));
+    QVERIFY(!cache.store(QStringLiteral("three"), bytesOf(1000, 'h')).isEmpty());
+    cache.markUsed(dir.filePath(QFileInfo(two).fileName())); // same name, another folder
+    cache.markUsed(one);
+    QVERIFY(!cache.store(QStringLiteral("four"), bytesOf(1000, 'f')).isEmpty());
+    QVERIFY(QFile::exists(one));
+    QVERIFY(!QFile::exists(two));
+    QCOMPARE(cache.count(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestCoverDiskCache)
