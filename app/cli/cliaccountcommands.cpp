@@ -41,14 +41,27 @@ CredentialStore *newCredentialStore(QObject *parent)
     return new CredentialStore(new KeychainBackend(QStringLiteral("AIME")), parent);
 }
 
-QString keychainProblem(const SecretResult &result)
+// What is missing and what to do about it: a keychain's own words ("Unknown error") say neither.
+QString keychainProblem(const SecretResult &result, bool spotify)
 {
-    if (result.status == SecretResult::Status::Unavailable) {
-        return QStringLiteral("no keychain service is running, so the credentials cannot be kept "
-                              "(start one, e.g. gnome-keyring or KWallet): %1")
-            .arg(result.message);
-    }
-    return QStringLiteral("the keychain refused to keep the credentials: %1").arg(result.message);
+    const QString what = result.status == SecretResult::Status::Unavailable
+        ? QStringLiteral("no keychain (Secret Service) is running")
+        : QStringLiteral("the keychain did not keep them (a locked keyring that cannot ask for "
+                         "its password, for one)");
+    QString problem
+        = QStringLiteral("AIME keeps account tokens only in the system keychain, and %1: %2.\n"
+                         "Start one and log in again: GNOME Keyring "
+                         "(gnome-keyring-daemon --unlock --components=secrets), or KeePassXC "
+                         "with its Secret Service integration on. Or log in from AIME's window, "
+                         "which keeps the sign-in for that run when there is no keychain.")
+              .arg(what,
+                   result.message.isEmpty() ? QStringLiteral("no reason given") : result.message);
+    if (spotify)
+        problem += QStringLiteral("\nWithout a keychain: aime-cli login spotify "
+                                  "--print-refresh-token prints the token once, for your own "
+                                  "secret manager; give it back to aime-cli and AIME as "
+                                  "AIME_SPOTIFY_REFRESH_TOKEN.");
+    return problem;
 }
 
 void openInBrowser(const QUrl &url)
@@ -133,11 +146,21 @@ void CliAccountCommands::loginSpotify()
                                           "connected."));
                     return;
                 }
+                if (m_options.printRefreshToken) {
+                    // Nothing is stored: the person keeps the token where they keep secrets.
+                    out() << "AIME_SPOTIFY_REFRESH_TOKEN=" << m_spotifyRefreshToken << Qt::endl;
+                    err() << "aime-cli: connected to Spotify as " << name
+                          << ". AIME kept nothing: anyone with this token can read your "
+                             "Spotify library, so keep it secret."
+                          << Qt::endl;
+                    finish(CliCommands::Ok);
+                    return;
+                }
                 credentials->write(
                     Secret::SpotifyRefreshToken, m_spotifyRefreshToken,
                     [this, accounts, clientId, name](const SecretResult &result) mutable {
                         if (!result.ok()) {
-                            finish(CliCommands::Fatal, keychainProblem(result));
+                            finish(CliCommands::Fatal, keychainProblem(result, true));
                             return;
                         }
                         accounts.spotifyClientId = clientId;
@@ -199,7 +222,7 @@ void CliAccountCommands::loginDiscogs()
         }
         credentials->write(Secret::DiscogsToken, token, [this, name](const SecretResult &result) {
             if (!result.ok()) {
-                finish(CliCommands::Fatal, keychainProblem(result));
+                finish(CliCommands::Fatal, keychainProblem(result, false));
                 return;
             }
             AccountSettings accounts = AccountSettings::load();
@@ -218,7 +241,7 @@ void CliAccountCommands::logout()
     credentials->remove(spotify ? Secret::SpotifyRefreshToken : Secret::DiscogsToken,
                         [this, spotify](const SecretResult &result) {
                             if (!result.ok()) {
-                                finish(CliCommands::Fatal, keychainProblem(result));
+                                finish(CliCommands::Fatal, keychainProblem(result, false));
                                 return;
                             }
                             AccountSettings accounts = AccountSettings::load();

@@ -23,6 +23,9 @@ public:
         QString clientId; // --client-id
         QString user; // --user
         bool openBrowser = true;
+        // login spotify: print the refresh token once instead of keeping it in the keychain,
+        // for a machine without one (it comes back through AIME_SPOTIFY_REFRESH_TOKEN).
+        bool printRefreshToken = false;
     };
 
     // Starts the command; runs the event loop until it ends and returns the exit code.

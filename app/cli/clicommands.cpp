@@ -195,7 +195,7 @@ int CliCommands::run(const QStringList &arguments)
         "  resume                                    resume interrupted online imports\n"
         "  list [--format text|json|csv] [--query Q] [--sort artist|title|year|added]\n"
         "  export --format json|csv --output FILE    write the whole collection (- = stdout)\n"
-        "  login spotify [--client-id ID] [--no-browser]\n"
+        "  login spotify [--client-id ID] [--no-browser] [--print-refresh-token]\n"
         "                                            connect a Spotify account in the browser\n"
         "  login discogs --user NAME                 connect Discogs; the token comes on stdin\n"
         "  logout spotify|discogs                    forget the account's tokens\n"
@@ -246,6 +246,9 @@ int CliCommands::run(const QStringList &arguments)
          QStringLiteral("model")},
         {QStringLiteral("no-browser"),
          QStringLiteral("login spotify: only print the address, do not open a browser.")},
+        {QStringLiteral("print-refresh-token"),
+         QStringLiteral("login spotify: print the refresh token once instead of keeping it in "
+                        "the keychain (give it back as AIME_SPOTIFY_REFRESH_TOKEN).")},
     });
     if (!parser.parse(arguments))
         return fail(parser.errorText() + QStringLiteral(" (see aime-cli --help)"));
@@ -271,7 +274,8 @@ int CliCommands::run(const QStringList &arguments)
             return fail(QStringLiteral("%1 needs spotify or discogs").arg(command));
         return CliAccountCommands::run(
             {command, provider, parser.value(QStringLiteral("client-id")),
-             parser.value(QStringLiteral("user")), !parser.isSet(QStringLiteral("no-browser"))});
+             parser.value(QStringLiteral("user")), !parser.isSet(QStringLiteral("no-browser")),
+             parser.isSet(QStringLiteral("print-refresh-token"))});
     }
     if (command == QLatin1String("search")) {
         const QString query = positional.mid(1).join(u' ');

@@ -343,13 +343,19 @@ int CliImportCommands::runJobs(const QList<ImportJobRecord> &records, const QStr
             readDone();
         });
     }
-    if (needsSpotify) {
+    const QString spotifyToken
+        = environment.value(QStringLiteral("AIME_SPOTIFY_REFRESH_TOKEN")).trimmed();
+    if (needsSpotify && !spotifyToken.isEmpty()) {
+        spotify->setUserRefreshToken(spotifyToken);
+    } else if (needsSpotify) {
         ++*pendingReads;
         credentials->read(Secret::SpotifyRefreshToken, [&, readDone](const SecretResult &result) {
             if (result.ok())
                 spotify->setUserRefreshToken(result.secret);
             else
-                err() << "aime-cli: Spotify is not connected (aime-cli login spotify)" << Qt::endl;
+                err() << "aime-cli: Spotify is not connected (aime-cli login spotify, or set "
+                         "AIME_SPOTIFY_REFRESH_TOKEN)"
+                      << Qt::endl;
             readDone();
         });
     }

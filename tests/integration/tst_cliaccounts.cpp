@@ -3,11 +3,15 @@
 #include "fakespotify.h"
 
 #include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aime;
@@ -25,11 +29,17 @@ private slots:
     void cleanup();
     void spotifyLoginKeepsTheRefreshTokenInTheKeychain();
     void spotifyLoginWithoutClientIdIsAUsageError();
+    void withoutAKeychainTheLoginSaysWhatToDo();
+    void printedRefreshTokenWorksWithoutAKeychain();
     void discogsLoginVerifiesTheToken_data();
     void discogsLoginVerifiesTheToken();
 
 private:
-    QProcess *startCli(const QStringList &arguments);
+    QProcess *startCli(const QStringList &arguments,
+                       const QList<std::pair<QString, QString>> &extra = {});
+    // Plays the browser: the fake approves the address the login printed and lands on its
+    // listener.
+    void approveInBrowser(QProcess *login);
     bool waitFor(QProcess *process);
     SecretResult readSecret(const QString &key);
     // Every file AIME or Qt wrote under HOME that is not the keyring's own.
@@ -65,10 +75,13 @@ void TestCliAccounts::cleanup()
     m_spotify.reset();
 }
 
-QProcess *TestCliAccounts::startCli(const QStringList &arguments)
+QProcess *TestCliAccounts::startCli(const QStringList &arguments,
+                                    const QList<std::pair<QString, QString>> &extra)
 {
     auto *process = new QProcess(this);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const auto &[name, value] : extra)
+        environment.insert(name, value);
     environment.insert(QStringLiteral("AIME_SPOTIFY_API_URL"), m_spotify->apiUrl().toString());
     environment.insert(QStringLiteral("AIME_SPOTIFY_ACCOUNTS_URL"),
                        m_spotify->accountsUrl().toString());
@@ -115,11 +128,8 @@ QByteArray TestCliAccounts::filesUnderHome() const
     return all;
 }
 
-void TestCliAccounts::spotifyLoginKeepsTheRefreshTokenInTheKeychain()
+void TestCliAccounts::approveInBrowser(QProcess *login)
 {
-    QProcess *login = startCli({QStringLiteral("login"), QStringLiteral("spotify"),
-                                QStringLiteral("--client-id"), m_spotify->clientId(),
-                                QStringLiteral("--no-browser")});
     QTRY_VERIFY_WITH_TIMEOUT(login->canReadLine(), 20000);
     const QUrl authorize(QString::fromUtf8(login->readLine().trimmed()));
     QCOMPARE(authorize.path(), QStringLiteral("/authorize"));
@@ -135,7 +145,16 @@ void TestCliAccounts::spotifyLoginKeepsTheRefreshTokenInTheKeychain()
     QNetworkReply *landed = m_browser->get(QNetworkRequest(callback));
     QTRY_VERIFY(landed->isFinished());
     QCOMPARE(landed->error(), QNetworkReply::NoError);
+}
 
+void TestCliAccounts::spotifyLoginKeepsTheRefreshTokenInTheKeychain()
+{
+    QProcess *login = startCli({QStringLiteral("login"), QStringLiteral("spotify"),
+                                QStringLiteral("--client-id"), m_spotify->clientId(),
+                                QStringLiteral("--no-browser")});
+    approveInBrowser(login);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(waitFor(login));
     const QByteArray out = login->readAll();
     const QByteArray err = login->readAllStandardError();
@@ -157,6 +176,69 @@ void TestCliAccounts::spotifyLoginKeepsTheRefreshTokenInTheKeychain()
     QCOMPARE(logout->exitCode(), 0);
     QCOMPARE(readSecret(QStringLiteral("spotify/refresh-token")).status,
              SecretResult::Status::NotFound);
+}
+
+void TestCliAccounts::withoutAKeychainTheLoginSaysWhatToDo()
+{
+    // A session bus that is not there: no Secret Service can answer.
+    QProcess *login = startCli({QStringLiteral("login"), QStringLiteral("spotify"),
+                                QStringLiteral("--client-id"), m_spotify->clientId(),
+                                QStringLiteral("--no-browser")},
+                               {{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                                 QStringLiteral("unix:path=/nonexistent/aime-test-bus")}});
+    approveInBrowser(login);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(waitFor(login));
+    const QByteArray err = login->readAllStandardError();
+    QCOMPARE(login->exitCode(), 2);
+    for (const char *says :
+         {"no keychain (Secret Service) is running", "GNOME Keyring", "KeePassXC", "AIME's window",
+          "--print-refresh-token", "AIME_SPOTIFY_REFRESH_TOKEN"})
+        QVERIFY2(err.contains(says), err.constData());
+    QVERIFY(!err.contains("Unknown error"));
+}
+
+void TestCliAccounts::printedRefreshTokenWorksWithoutAKeychain()
+{
+    QProcess *login
+        = startCli({QStringLiteral("login"), QStringLiteral("spotify"),
+                    QStringLiteral("--client-id"), m_spotify->clientId(),
+                    QStringLiteral("--no-browser"), QStringLiteral("--print-refresh-token")});
+    approveInBrowser(login);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(waitFor(login));
+    const QByteArray out = login->readAll();
+    const QByteArray err = login->readAllStandardError();
+    QVERIFY2(login->exitCode() == 0, err.constData());
+    QRegularExpression line(QStringLiteral("^AIME_SPOTIFY_REFRESH_TOKEN=(\\S{16,})$"),
+                            QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch printed = line.match(QString::fromUtf8(out));
+    QVERIFY2(printed.hasMatch(), out.constData());
+    const QString token = printed.captured(1);
+    // Printed once, kept nowhere.
+    QCOMPARE(readSecret(QStringLiteral("spotify/refresh-token")).status,
+             SecretResult::Status::NotFound);
+    QVERIFY(!filesUnderHome().contains(token.toUtf8()));
+
+    // Given back through the environment, it imports the saved albums, with no keychain at all.
+    QTemporaryDir data;
+    QProcess *import
+        = startCli({QStringLiteral("--data-dir"), data.path(), QStringLiteral("import"),
+                    QStringLiteral("--source"), QStringLiteral("spotify")},
+                   {{QStringLiteral("AIME_SPOTIFY_REFRESH_TOKEN"), token},
+                    {QStringLiteral("AIME_SPOTIFY_CLIENT_ID"), m_spotify->clientId()},
+                    {QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                     QStringLiteral("unix:path=/nonexistent/aime-test-bus")}});
+    QVERIFY(waitFor(import));
+    const QByteArray importErr = import->readAllStandardError();
+    QVERIFY2(import->exitCode() == 0, importErr.constData());
+    QProcess *list = startCli({QStringLiteral("--data-dir"), data.path(), QStringLiteral("list"),
+                               QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY(waitFor(list));
+    QCOMPARE(list->exitCode(), 0);
+    QVERIFY(QJsonDocument::fromJson(list->readAll()).array().size() > 0);
 }
 
 void TestCliAccounts::spotifyLoginWithoutClientIdIsAUsageError()
