@@ -8,6 +8,13 @@
 
 namespace aime {
 
+namespace {
+
+// A token for one request instead of the client's: one being verified before it is kept.
+constexpr auto tokenAttribute = QNetworkRequest::Attribute(QNetworkRequest::User + 2);
+
+} // namespace
+
 DiscogsClient::DiscogsClient(QNetworkAccessManager *network, QThreadPool *pool, QUrl baseUrl,
                              QObject *parent)
     : ProviderClient(ProviderConfig::displayName(Provider::Discogs), network, pool,
@@ -18,9 +25,12 @@ DiscogsClient::DiscogsClient(QNetworkAccessManager *network, QThreadPool *pool, 
       m_baseUrl(std::move(baseUrl))
 {
     gate()->setAuthorizer([this](QNetworkRequest &request) {
-        if (!m_token.isEmpty())
-            request.setRawHeader("Authorization", "Discogs token=" + m_token.toUtf8());
+        const QString token = request.attribute(tokenAttribute, m_token).toString();
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Discogs token=" + token.toUtf8());
     });
+    // A redirect from one Discogs host to another keeps the token; anywhere else it is dropped.
+    gate()->setCredentialScope([this](const QUrl &url) { return mayFetchImage(url); });
 }
 
 DiscogsClient::~DiscogsClient() = default;
@@ -74,6 +84,13 @@ GateReply *DiscogsClient::identity(Handler<DiscogsIdentity> done)
                 &DiscogsParser::errorMessage, std::move(done));
 }
 
+GateReply *DiscogsClient::identity(const QString &token, Handler<DiscogsIdentity> done)
+{
+    QNetworkRequest check = request(QStringLiteral("/oauth/identity"), {});
+    check.setAttribute(tokenAttribute, token.trimmed());
+    return send(check, &DiscogsParser::identity, &DiscogsParser::errorMessage, std::move(done));
+}
+
 GateReply *DiscogsClient::release(qint64 releaseId, Handler<Album> done)
 {
     return send(request(QStringLiteral("/releases/%1").arg(releaseId), {}), &DiscogsParser::release,
@@ -107,9 +124,13 @@ GateReply *DiscogsClient::search(const QString &query, int page, Handler<AlbumLi
 bool DiscogsClient::mayFetchImage(const QUrl &url) const
 {
     const QString host = url.host().toLower();
-    const bool apiHost = host == m_baseUrl.host().toLower() && url.port(443) == m_baseUrl.port(443);
-    return apiHost || host == QLatin1String("discogs.com")
-        || host.endsWith(QLatin1String(".discogs.com"));
+    const QString scheme = url.scheme().toLower();
+    const bool apiHost = scheme == m_baseUrl.scheme().toLower()
+        && host == m_baseUrl.host().toLower() && url.port(443) == m_baseUrl.port(443);
+    // Over http the token would cross the network in clear.
+    const bool discogsHost = scheme == QLatin1String("https")
+        && (host == QLatin1String("discogs.com") || host.endsWith(QLatin1String(".discogs.com")));
+    return apiHost || discogsHost;
 }
 
 GateReply *DiscogsClient::image(const QUrl &url, Handler<QByteArray> done)
@@ -124,10 +145,10 @@ GateReply *DiscogsClient::image(const QUrl &url, Handler<QByteArray> done)
                                                            "image."));
     };
     if (!mayFetchImage(url))
-        return refuse(
-            request, GateError::ClientError,
-            tr("%1 is not a Discogs address; the token is not sent there.").arg(url.host()),
-            std::move(done));
+        return refuse(request, GateError::ClientError,
+                      tr("%1 is not an https address on Discogs; the token is not sent there.")
+                          .arg(url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)),
+                      std::move(done));
     return send(request, parse, &DiscogsParser::errorMessage, std::move(done));
 }
 

@@ -30,13 +30,16 @@ public:
     QString token() const { return m_token; }
 
     GateReply *identity(Handler<DiscogsIdentity> done);
+    // Checks `token` with this one request, without installing it: requests meanwhile keep the
+    // token in use until Discogs has accepted the new one.
+    GateReply *identity(const QString &token, Handler<DiscogsIdentity> done);
     GateReply *release(qint64 releaseId, Handler<Album> done);
     // Folder 0 ("All"), pages counted from 1.
     GateReply *collectionPage(const QString &username, int page, Handler<AlbumListPage> done);
     GateReply *search(const QString &query, int page, Handler<AlbumListPage> done);
     // A cover image Discogs named (its URLs are signed and served only with the token). Only
-    // addresses on discogs.com, or on the API's own host, are fetched: the token goes nowhere
-    // else.
+    // https addresses on discogs.com, or on the API's own host and scheme, are fetched, and a
+    // redirect elsewhere loses the token: it goes nowhere else.
     GateReply *image(const QUrl &url, Handler<QByteArray> done);
     bool mayFetchImage(const QUrl &url) const;
 

@@ -11,6 +11,7 @@
 #include <QSemaphore>
 #include <QString>
 #include <QTimer>
+#include <QUrl>
 
 #include <deque>
 #include <functional>
@@ -39,6 +40,9 @@ public:
     // Whether the credentials the authorizer adds are usable now (e.g. a token that has not
     // expired); when not, the gate refreshes them before sending anything.
     using CredentialsCheck = std::function<bool()>;
+    // Whether credentials may go to an address a redirect leads to on another origin; without
+    // one they never do.
+    using CredentialScope = std::function<bool(const QUrl &)>;
     // A request attribute (int) that overrides GateLimits::maxRetries for that request: a
     // search a person waits for fails fast rather than retrying a 5xx for half a minute.
     static constexpr QNetworkRequest::Attribute maxRetriesAttribute
@@ -55,6 +59,7 @@ public:
     void setAuthorizer(Authorizer authorizer) { m_authorizer = std::move(authorizer); }
     void setTokenRefresher(TokenRefresher refresher) { m_refresher = std::move(refresher); }
     void setCredentialsCheck(CredentialsCheck check) { m_credentialsReady = std::move(check); }
+    void setCredentialScope(CredentialScope scope) { m_credentialScope = std::move(scope); }
     // A reply that has already failed with `error`, for a request a client refuses to send
     // (e.g. one that needs an account nobody connected). It finishes from the event loop.
     GateReply *refuse(const QNetworkRequest &request, GateError error, const QString &message);
@@ -68,6 +73,8 @@ public:
     int queueLength() const { return int(m_queue.size()); }
     int inFlight() const { return int(m_inFlight.size()); }
     int maxInFlightSeen() const { return m_maxInFlightSeen; }
+    // How many send times the gate keeps for its moving window (a test checks it stays bounded).
+    int trackedSendTimes() const { return int(m_sentAt.size()); }
     // How long the next request will wait for the rate limit or a Retry-After; 0 when none.
     qint64 currentWaitMs() const;
 
@@ -84,6 +91,15 @@ private:
         QNetworkRequest request;
         QByteArray body;
         qint64 notBeforeMs = 0;
+        qint64 deadlineMs = 0; // of the attempt, redirects included
+        // A request that carries credentials has its redirects followed by the gate, so they
+        // never reach another origin.
+        QNetworkRequest::RedirectPolicy redirectPolicy = QNetworkRequest::NoLessSafeRedirectPolicy;
+        QUrl hopUrl; // where a redirect to another origin leads; empty on the first hop
+        QUrl currentUrl; // of the reply in flight, followed through same-origin redirects
+        QUrl redirectTo; // set while the hop it ends is aborted
+        QString redirectRefused;
+        int redirectsLeft = 0;
         int attempts = 0;
         int rateLimitedAttempts = 0;
         int credentialGeneration = 0; // of the credentials its last attempt carried
@@ -96,6 +112,7 @@ private:
     void pump();
     void schedulePump(qint64 delayMs);
     void dispatch(const PendingPtr &pending);
+    void onRedirected(QNetworkReply *reply, const PendingPtr &pending, const QUrl &url);
     void onReplyFinished(QNetworkReply *reply);
     void retryLater(const PendingPtr &pending, qint64 delayMs, bool front);
     void complete(const PendingPtr &pending, GateError error, const QString &message,
@@ -115,6 +132,7 @@ private:
     Authorizer m_authorizer;
     TokenRefresher m_refresher;
     CredentialsCheck m_credentialsReady;
+    CredentialScope m_credentialScope;
     bool m_refreshing = false;
     bool m_credentialsStale = false;
     int m_credentialGeneration = 0;

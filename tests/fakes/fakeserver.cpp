@@ -133,14 +133,14 @@ void FakeServer::handle(const QHttpServerRequest &request, QHttpServerResponder 
         if (it->remaining > 0 && it->matches(request)) {
             --it->remaining;
             const Scheduled fault = it->fault;
-            answerFault(shared, fault);
+            answerFault(shared, fault, request);
             return;
         }
     }
     if (!m_faults.empty()) {
         const Scheduled fault = m_faults.front();
         m_faults.pop_front();
-        answerFault(shared, fault);
+        answerFault(shared, fault, request);
         return;
     }
 
@@ -174,7 +174,8 @@ void FakeServer::answer(const Exchange &exchange, const FakeResponse &response)
     responder->writeBody(response.body);
 }
 
-void FakeServer::answerFault(const Exchange &exchange, const Scheduled &fault)
+void FakeServer::answerFault(const Exchange &exchange, const Scheduled &fault,
+                             const QHttpServerRequest &request)
 {
     if (!exchange.connected())
         return;
@@ -206,6 +207,34 @@ void FakeServer::answerFault(const Exchange &exchange, const Scheduled &fault)
         responder->writeBody(R"({"results": [{"title": "Kind of)");
         exchange.socket->disconnectFromHost();
         return;
+    case Fault::ChunkedCut: {
+        // No Content-Length to compare with: only the missing last chunk says it is cut.
+        const FakeResponse whole = m_handler(request);
+        const QByteArray half = whole.body.left(qMax<qsizetype>(1, whole.body.size() / 2));
+        responder->writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+        for (const auto &[key, value] : whole.headers)
+            responder->writeHeader(key, value);
+        responder->writeHeader("Transfer-Encoding", "chunked");
+        responder->writeBody(
+            QByteArray(QByteArray::number(half.size(), 16) + "\r\n" + half + "\r\n"));
+        exchange.socket->disconnectFromHost();
+        return;
+    }
+    case Fault::CompressedCut: {
+        // Content-Length counts compressed bytes: the half that arrives can inflate to more
+        // than the length promised, so comparing the two does not tell that it is cut.
+        const FakeResponse whole = m_handler(request);
+        // qCompress gives a 4-byte length, then the zlib stream that "deflate" names.
+        const QByteArray deflated = qCompress(whole.body).mid(4);
+        responder->writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+        for (const auto &[key, value] : whole.headers)
+            responder->writeHeader(key, value);
+        responder->writeHeader("Content-Encoding", "deflate");
+        responder->writeHeader("Content-Length", QByteArray::number(deflated.size()));
+        responder->writeBody(deflated.left(deflated.size() / 2));
+        exchange.socket->disconnectFromHost();
+        return;
+    }
     case Fault::Reset:
         exchange.socket->abort();
         return;

@@ -33,6 +33,9 @@ enum class Fault {
     Status503, // with Retry-After when retryAfterSeconds >= 0
     Hang, // never answers
     Truncated, // promises more bytes than it sends, then closes
+    // The first half of the handler's answer (an image stays an image to a magic-number check):
+    ChunkedCut, // chunked, closed before the last chunk
+    CompressedCut, // deflated, with the compressed Content-Length, closed half way
     Reset, // closes the connection without an answer
     MalformedJson, // 200 with a body that is not JSON
     EmptyBody, // 200 with no body
@@ -110,7 +113,8 @@ private:
     };
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void answer(const Exchange &exchange, const FakeResponse &response);
-    void answerFault(const Exchange &exchange, const Scheduled &fault);
+    void answerFault(const Exchange &exchange, const Scheduled &fault,
+                     const QHttpServerRequest &request);
 
     QHttpServer m_server;
     quint16 m_port = 0;

@@ -62,6 +62,10 @@ private slots:
     void malformedAnswerIsAnError();
     void cancelStopsARequest();
     void tokenRaisesTheRate();
+    void mayFetchImage_data();
+    void mayFetchImage();
+    void tokenDoesNotFollowARedirectOffDiscogs();
+    void cutImageIsAnError();
 
 private:
     std::unique_ptr<FakeServer> m_server;
@@ -196,6 +200,81 @@ void TestDiscogsClient::tokenRaisesTheRate()
     m_client->setToken(QStringLiteral("secret-token"));
     QCOMPARE(m_client->gate()->limits().requestsPerWindow, 60);
     QCOMPARE(m_client->gate()->limits().maxInFlight, 5);
+}
+
+void TestDiscogsClient::mayFetchImage_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("image host, https") << QStringLiteral("https://i.discogs.com/a.jpg") << true;
+    QTest::newRow("discogs.com, https") << QStringLiteral("https://discogs.com/a.jpg") << true;
+    // In clear, the token could be read on the way.
+    QTest::newRow("image host, http") << QStringLiteral("http://i.discogs.com/a.jpg") << false;
+    QTest::newRow("discogs.com, http") << QStringLiteral("http://discogs.com/a.jpg") << false;
+    QTest::newRow("look-alike host")
+        << QStringLiteral("https://discogs.com.example/a.jpg") << false;
+    QTest::newRow("suffix without a dot")
+        << QStringLiteral("https://evildiscogs.com/a.jpg") << false;
+    QTest::newRow("another host") << QStringLiteral("https://example.org/a.jpg") << false;
+}
+
+void TestDiscogsClient::mayFetchImage()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, allowed);
+    QCOMPARE(m_client->mayFetchImage(QUrl(url)), allowed);
+    // The API's own address, with its own scheme (the fake's is http).
+    QVERIFY(m_client->mayFetchImage(m_server->baseUrl().resolved(QUrl(QStringLiteral("/a.jpg")))));
+}
+
+void TestDiscogsClient::tokenDoesNotFollowARedirectOffDiscogs()
+{
+    static const QByteArray png = QByteArrayLiteral("\x89PNG\r\n\x1A\n"
+                                                    "0123456789");
+    FakeServer elsewhere;
+    QVERIFY(elsewhere.listen());
+    elsewhere.setHandler([](const QHttpServerRequest &) {
+        return FakeResponse {200, png, {{"Content-Type", "image/png"}}};
+    });
+    const QUrl target = elsewhere.baseUrl().resolved(QUrl(QStringLiteral("/cover.png")));
+    m_server->setHandler([target](const QHttpServerRequest &) {
+        return FakeResponse {302, {}, {{"Location", target.toEncoded()}}};
+    });
+    Outcome<QByteArray> outcome;
+    m_client->image(m_server->baseUrl().resolved(QUrl(QStringLiteral("/images/cover.png"))),
+                    [&](const ParseResult<QByteArray> &result) {
+                        outcome = {true, result};
+                    });
+    QTRY_VERIFY(outcome.called);
+    QCOMPARE(m_server->lastHeader("Authorization"),
+             QByteArrayLiteral("Discogs token=secret-token"));
+    QCOMPARE(elsewhere.requestCount(), 1);
+    QCOMPARE(elsewhere.lastHeader("Authorization"), QByteArray());
+    QVERIFY2(outcome.result.ok(), qPrintable(outcome.result.error));
+    QCOMPARE(*outcome.result.value, png);
+}
+
+void TestDiscogsClient::cutImageIsAnError()
+{
+    // Half an image still starts with the PNG signature: only the transfer can tell.
+    QByteArray png = QByteArrayLiteral("\x89PNG\r\n\x1A\n");
+    png += QByteArray(4096, 'x');
+    m_server->setHandler([png](const QHttpServerRequest &) {
+        return FakeResponse {200, png, {{"Content-Type", "image/png"}}};
+    });
+    m_server->failNext(Fault::ChunkedCut, 20);
+    Outcome<QByteArray> outcome;
+    m_client->image(m_server->baseUrl().resolved(QUrl(QStringLiteral("/images/cover.png"))),
+                    [&](const ParseResult<QByteArray> &result) {
+                        outcome = {true, result};
+                    });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.called, 30000);
+    // A failure, so nothing reaches a cover cache.
+    QVERIFY(!outcome.result.ok());
+    QVERIFY(!outcome.result.value.has_value());
+    QVERIFY2(outcome.result.error.contains(QStringLiteral("cut its answer short")),
+             qPrintable(outcome.result.error));
+    QCOMPARE(m_server->requestCount(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestDiscogsClient)

@@ -15,6 +15,8 @@ using fakes::FakeResponse;
 using fakes::FakeServer;
 using fakes::Fault;
 
+Q_DECLARE_METATYPE(aime::fakes::Fault)
+
 namespace {
 
 GateLimits quickLimits()
@@ -64,6 +66,14 @@ private slots:
     void resetConnectionsAreRetried();
     void deadlineEndsAHungRequest();
     void truncatedAndMalformedBodiesReachTheCaller();
+    void cutAnswersAreRetriedThenFail_data();
+    void cutAnswersAreRetriedThenFail();
+    void refusedRedirectsAreErrors_data();
+    void refusedRedirectsAreErrors();
+    void authorizationStaysOnItsOrigin_data();
+    void authorizationStaysOnItsOrigin();
+    void sendTimesStayBounded_data();
+    void sendTimesStayBounded();
     void clientErrorsAreNotRetried();
     void unauthorizedRefreshesOnce_data();
     void unauthorizedRefreshesOnce();
@@ -228,6 +238,142 @@ void TestProviderGate::truncatedAndMalformedBodiesReachTheCaller()
     QCOMPARE(replies.at(2)->error(), GateError::Network);
     QVERIFY(replies.at(2)->errorString().contains(QStringLiteral("cut its answer short")));
     QCOMPARE(replies.at(2)->attempts(), 5);
+}
+
+void TestProviderGate::cutAnswersAreRetriedThenFail_data()
+{
+    QTest::addColumn<Fault>("fault");
+    QTest::newRow("Content-Length not reached") << Fault::Truncated;
+    QTest::newRow("chunked, closed before the last chunk") << Fault::ChunkedCut;
+    QTest::newRow("deflated, closed half way") << Fault::CompressedCut;
+}
+
+void TestProviderGate::cutAnswersAreRetriedThenFail()
+{
+    QFETCH(Fault, fault);
+    // Long and repetitive, so that half of it deflated inflates past the compressed length.
+    QByteArray json = R"({"results": [)";
+    for (int i = 0; i < 200; ++i)
+        json += R"({"title": "Kind of Blue", "year": 1959},)";
+    json += "{}]}";
+    m_server->setHandler([json](const QHttpServerRequest &) { return FakeResponse {200, json}; });
+    m_server->failNext(fault, 5);
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    const auto replies = sendAll(gate, m_server->baseUrl(), 1, 10000);
+    QVERIFY(replies.first()->isFinished());
+    QCOMPARE(replies.first()->error(), GateError::Network);
+    QVERIFY2(replies.first()->errorString().contains(QStringLiteral("cut its answer short")),
+             qPrintable(replies.first()->errorString()));
+    QCOMPARE(replies.first()->attempts(), 5);
+    QCOMPARE(m_server->requestCount(), 5);
+}
+
+void TestProviderGate::refusedRedirectsAreErrors_data()
+{
+    QTest::addColumn<bool>("authorized");
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray message = R"({"message": "elsewhere"})";
+    QTest::newRow("anonymous: Qt follows") << false << message;
+    QTest::newRow("anonymous, empty body") << false << QByteArray();
+    QTest::newRow("with a token: the gate follows") << true << message;
+    QTest::newRow("with a token, empty body") << true << QByteArray();
+}
+
+void TestProviderGate::refusedRedirectsAreErrors()
+{
+    QFETCH(bool, authorized);
+    QFETCH(QByteArray, body);
+    const QUrl loop = m_server->baseUrl().resolved(QUrl(QStringLiteral("/loop")));
+    m_server->setHandler([loop, body](const QHttpServerRequest &) {
+        FakeResponse response {302, body};
+        response.headers.append({"Location", loop.toEncoded()});
+        return response;
+    });
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    if (authorized) {
+        gate.setAuthorizer(
+            [](QNetworkRequest &request) { request.setRawHeader("Authorization", "Bearer t"); });
+    }
+    QNetworkRequest request(loop);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(2);
+    std::unique_ptr<GateReply> reply(gate.get(request));
+    QTRY_VERIFY(reply->isFinished());
+    // A redirect answer is not the resource: the parser must never see its body.
+    QCOMPARE(reply->error(), GateError::Network);
+    QVERIFY2(reply->errorString().contains(QStringLiteral("redirect")),
+             qPrintable(reply->errorString()));
+    QCOMPARE(reply->attempts(), 1);
+    // The first request and two redirects; Qt may send one again on a kept-alive connection,
+    // but a retried attempt would add three more each time.
+    QVERIFY2(m_server->requestCount() >= 3 && m_server->requestCount() <= 5,
+             qPrintable(QString::number(m_server->requestCount())));
+}
+
+void TestProviderGate::authorizationStaysOnItsOrigin_data()
+{
+    QTest::addColumn<bool>("sameOrigin");
+    QTest::newRow("to another host") << false;
+    QTest::newRow("on the same host") << true;
+}
+
+void TestProviderGate::authorizationStaysOnItsOrigin()
+{
+    QFETCH(bool, sameOrigin);
+    FakeServer other;
+    QVERIFY(other.listen());
+    FakeServer &target = sameOrigin ? *m_server : other;
+    const QUrl next = target.baseUrl().resolved(QUrl(QStringLiteral("/next")));
+    m_server->setHandler([next](const QHttpServerRequest &request) {
+        if (request.url().path() == QLatin1String("/next"))
+            return FakeResponse {200, R"({"here": true})"};
+        FakeResponse response {302, {}};
+        response.headers.append({"Location", next.toEncoded()});
+        return response;
+    });
+    other.setHandler([](const QHttpServerRequest &) {
+        return FakeResponse {200, R"({"here": true})"};
+    });
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), quickLimits());
+    gate.setAuthorizer(
+        [](QNetworkRequest &request) { request.setRawHeader("Authorization", "Bearer secret"); });
+    QNetworkRequest request(m_server->baseUrl().resolved(QUrl(QStringLiteral("/start"))));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    std::unique_ptr<GateReply> reply(gate.get(request));
+    QTRY_VERIFY(reply->isFinished());
+    QCOMPARE(reply->error(), GateError::None);
+    QCOMPARE(reply->body(), QByteArrayLiteral(R"({"here": true})"));
+    QCOMPARE(target.requestPaths().last(), QByteArrayLiteral("/next"));
+    QCOMPARE(target.lastHeader("Authorization"),
+             sameOrigin ? QByteArrayLiteral("Bearer secret") : QByteArray());
+}
+
+void TestProviderGate::sendTimesStayBounded_data()
+{
+    QTest::addColumn<int>("rate");
+    QTest::newRow("no rate of its own (Spotify, accounts, images)") << 0;
+    QTest::newRow("a rate (Discogs, MusicBrainz)") << 1000;
+}
+
+void TestProviderGate::sendTimesStayBounded()
+{
+    QFETCH(int, rate);
+    GateLimits limits = quickLimits();
+    limits.requestsPerWindow = rate;
+    limits.window = 50ms; // counted with a margin of 100 ms
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    sendAll(gate, m_server->baseUrl(), 30, 10000);
+    QCOMPARE(gate.queueLength(), 0);
+    // A slow answer, so the next request goes out well after every earlier one left the window.
+    m_server->setLatency(300ms);
+    sendAll(gate, m_server->baseUrl(), 1, 10000);
+    m_server->setLatency(0ms);
+    const auto last = sendAll(gate, m_server->baseUrl(), 1, 10000);
+    QCOMPARE(last.first()->error(), GateError::None);
+    QCOMPARE(m_server->requestCount(), 32);
+    QCOMPARE(gate.trackedSendTimes(), 1);
 }
 
 void TestProviderGate::clientErrorsAreNotRetried()
