@@ -2,6 +2,7 @@
 
 #include "credentials/credentialstore.h"
 #include "providers/discogsclient.h"
+#include "providers/gatereply.h"
 #include "providers/musicbrainzclient.h"
 #include "providers/spotifyclient.h"
 #include "providers/spotifylogin.h"
@@ -21,9 +22,15 @@ AccountManager::AccountManager(CredentialStore *credentials, SpotifyClient *spot
 {
     connect(m_credentials, &CredentialStore::keychainUnavailable, this,
             &AccountManager::keychainUnavailable);
-    // PKCE refresh tokens are single use: the new one must replace the old at once.
-    connect(m_spotify, &SpotifyClient::refreshTokenChanged, this,
-            [this](const QString &token) { keep(Secret::SpotifyRefreshToken, token); });
+    // PKCE refresh tokens are single use: the new one must replace the old at once. While a
+    // login runs, the token waits until Spotify says whose it is (endSpotifyLogin()): a login
+    // that fails must leave no live token in the keychain.
+    connect(m_spotify, &SpotifyClient::refreshTokenChanged, this, [this](const QString &token) {
+        if (m_login)
+            m_loginRefreshToken = token;
+        else
+            keep(Secret::SpotifyRefreshToken, token);
+    });
     connect(m_spotify, &SpotifyClient::userDisconnected, this, [this](const QString &reason) {
         forget(Secret::SpotifyRefreshToken);
         m_settings.spotifyUser.clear();
@@ -33,7 +40,12 @@ AccountManager::AccountManager(CredentialStore *credentials, SpotifyClient *spot
     });
 }
 
-AccountManager::~AccountManager() = default;
+AccountManager::~AccountManager()
+{
+    // Nobody is left to hear the answer.
+    if (m_discogsCheck)
+        m_discogsCheck->cancel();
+}
 
 void AccountManager::restore()
 {
@@ -99,6 +111,12 @@ void AccountManager::useEnvironment()
         m_spotify->setClientId(clientId);
         m_environmentSpotifyClientId = clientId;
     }
+    // A token printed by aime-cli login spotify --print-refresh-token on a machine without a
+    // keychain; used for this run, never stored.
+    const QString refreshToken
+        = environment.value(QStringLiteral("AIME_SPOTIFY_REFRESH_TOKEN")).trimmed();
+    if (!m_spotify->hasUser() && !refreshToken.isEmpty())
+        m_spotify->setUserRefreshToken(refreshToken);
     const QString secret
         = environment.value(QStringLiteral("AIME_SPOTIFY_CLIENT_SECRET")).trimmed();
     if (!m_spotify->hasClientSecret() && !secret.isEmpty())
@@ -178,6 +196,7 @@ SpotifyLogin *AccountManager::connectSpotify(QString *problem)
     }
     m_login = login;
     connect(login, &SpotifyLogin::succeeded, this, [this, login](const SpotifyUser &user) {
+        endSpotifyLogin(true);
         m_settings.spotifyUser = user.displayName.isEmpty() ? user.id : user.displayName;
         m_settings.save();
         login->deleteLater();
@@ -185,6 +204,7 @@ SpotifyLogin *AccountManager::connectSpotify(QString *problem)
         Q_EMIT changed();
     });
     connect(login, &SpotifyLogin::failed, this, [this, login](const QString &message) {
+        endSpotifyLogin(false);
         login->deleteLater();
         Q_EMIT spotifyLoginFinished(false, message);
         Q_EMIT changed();
@@ -192,12 +212,30 @@ SpotifyLogin *AccountManager::connectSpotify(QString *problem)
     return login;
 }
 
+void AccountManager::endSpotifyLogin(bool confirmed)
+{
+    const SpotifyLogin *login = std::exchange(m_login, nullptr);
+    const QString token = std::exchange(m_loginRefreshToken, {});
+    if (!confirmed && login && login->receivedTokens()) {
+        // The client let go of the unconfirmed tokens, and of whoever was connected before.
+        forget(Secret::SpotifyRefreshToken);
+        m_settings.spotifyUser.clear();
+        m_settings.save();
+        return;
+    }
+    // Confirmed, or a refresh of the connected user's token while the login was waiting.
+    if (!token.isEmpty())
+        keep(Secret::SpotifyRefreshToken, token);
+}
+
 void AccountManager::cancelSpotifyLogin()
 {
-    if (m_login) {
-        m_login->cancel();
-        m_login->deleteLater();
-    }
+    if (!m_login)
+        return;
+    m_login->cancel();
+    m_login->deleteLater();
+    endSpotifyLogin(false);
+    Q_EMIT changed();
 }
 
 void AccountManager::disconnectSpotify()
@@ -212,30 +250,36 @@ void AccountManager::disconnectSpotify()
 
 void AccountManager::verifyDiscogs(const QString &user, const QString &token)
 {
+    // Only the last verify counts: an earlier one still out must not install its token after it.
+    if (m_discogsCheck)
+        m_discogsCheck->cancel();
+    const quint64 check = ++m_discogsChecks;
     const QString name = user.trimmed();
     const QString trimmedToken = token.trimmed();
     if (name.isEmpty() || trimmedToken.isEmpty()) {
         Q_EMIT discogsVerified(false, tr("Enter your Discogs user name and token."));
         return;
     }
-    // The client tries the new token; the one in use comes back if Discogs refuses it.
-    const QString previous = m_discogs->token();
-    m_discogs->setToken(trimmedToken);
-    m_discogs->identity(
-        [this, name, trimmedToken, previous](const ParseResult<DiscogsIdentity> &identity) {
+    // The new token goes with this one request only: an import running meanwhile keeps the
+    // token in use until Discogs has accepted the new one.
+    QPointer<AccountManager> self(this);
+    m_discogsCheck = m_discogs->identity(
+        trimmedToken,
+        [this, self, check, name, trimmedToken](const ParseResult<DiscogsIdentity> &identity) {
+            if (!self || check != m_discogsChecks)
+                return;
             if (!identity.ok()) {
-                m_discogs->setToken(previous);
                 Q_EMIT discogsVerified(false, identity.error);
                 return;
             }
             if (identity.value->username.compare(name, Qt::CaseInsensitive) != 0) {
-                m_discogs->setToken(previous);
                 Q_EMIT discogsVerified(false,
                                        tr("This token belongs to Discogs user \"%1\", not "
                                           "\"%2\".")
                                            .arg(identity.value->username, name));
                 return;
             }
+            m_discogs->setToken(trimmedToken);
             m_environmentDiscogsUser.clear();
             m_settings.discogsUser = identity.value->username;
             m_settings.discogsHasToken = true;
@@ -248,6 +292,10 @@ void AccountManager::verifyDiscogs(const QString &user, const QString &token)
 
 void AccountManager::disconnectDiscogs()
 {
+    // A verify still out would connect again what the person just disconnected.
+    if (m_discogsCheck)
+        m_discogsCheck->cancel();
+    ++m_discogsChecks;
     m_discogs->setToken({});
     m_environmentDiscogsUser.clear();
     forget(Secret::DiscogsToken);

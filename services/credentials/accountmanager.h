@@ -14,6 +14,7 @@ namespace aime {
 
 class CredentialStore;
 class DiscogsClient;
+class GateReply;
 class MusicBrainzClient;
 class SpotifyClient;
 class SpotifyLogin;
@@ -51,7 +52,9 @@ public:
     // Search without a user: a Client ID with its secret (from Preferences or the environment).
     bool spotifyCanSearchWithoutUser() const;
 
-    // Discogs: checks the token with /oauth/identity, then keeps both.
+    // Discogs: checks the token with /oauth/identity, then keeps both; until Discogs accepts
+    // it, the client goes on with the token it has. A verify started before an earlier one has
+    // answered replaces it: only the last one's discogsVerified() comes.
     void verifyDiscogs(const QString &user, const QString &token);
     void disconnectDiscogs();
 
@@ -82,12 +85,16 @@ private:
     void finishRestore();
     void useEnvironment();
     void forget(Secret secret);
+    void endSpotifyLogin(bool confirmed);
 
     CredentialStore *m_credentials;
     QPointer<SpotifyClient> m_spotify;
     QPointer<DiscogsClient> m_discogs;
     QPointer<MusicBrainzClient> m_musicBrainz;
-    QPointer<SpotifyLogin> m_login;
+    QPointer<SpotifyLogin> m_login; // the login running, null once it has ended
+    QString m_loginRefreshToken; // a refresh token that came while m_login ran
+    QPointer<GateReply> m_discogsCheck;
+    quint64 m_discogsChecks = 0;
     AccountSettings m_settings;
     QList<QPair<Secret, QString>> m_unkept;
     QString m_environmentDiscogsUser;

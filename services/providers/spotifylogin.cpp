@@ -98,14 +98,16 @@ void SpotifyLogin::onCallback(const QVariantMap &values)
                 fail(tr("Spotify refused the login: %1").arg(token.error));
                 return;
             }
+            m_receivedTokens = true;
+            m_unconfirmed = true;
             m_pending = m_client->currentUser([this, self](const ParseResult<SpotifyUser> &user) {
                 if (!self || m_done)
                     return;
                 if (!user.ok()) {
-                    m_client->disconnectUser();
                     fail(user.error);
                     return;
                 }
+                m_unconfirmed = false;
                 finish();
                 Q_EMIT succeeded(*user.value);
             });
@@ -116,6 +118,7 @@ void SpotifyLogin::fail(const QString &message)
 {
     if (m_done)
         return;
+    dropUnconfirmedUser();
     finish();
     Q_EMIT failed(message);
 }
@@ -132,7 +135,17 @@ void SpotifyLogin::cancel()
 {
     if (m_pending)
         m_pending->cancel();
+    dropUnconfirmedUser();
     finish();
+}
+
+void SpotifyLogin::dropUnconfirmedUser()
+{
+    // Tokens for an account nobody confirmed (e.g. /v1/me answered 403 for a user missing from
+    // the app's allow-list) must not serve requests as if it were connected.
+    if (m_unconfirmed && m_client)
+        m_client->disconnectUser();
+    m_unconfirmed = false;
 }
 
 } // namespace aime

@@ -20,8 +20,9 @@ class SpotifyClient;
 // One user login to Spotify with the Authorization Code flow and PKCE (PROVIDERS.md 1.3-1.4):
 // listens on http://127.0.0.1:PORT/callback, gives the authorize URL for the system browser,
 // refuses redirects whose state is not this login's, closes the listener at the first valid
-// one, trades the code for tokens (which the client adopts) and asks who connected.
-// Exactly one of succeeded() and failed() is emitted, unless cancel() is called first.
+// one, trades the code for tokens (which the client adopts) and asks who connected; when that
+// question fails, the client lets go of the tokens again. Exactly one of succeeded() and failed()
+// is emitted, unless cancel() is called first.
 class SpotifyLogin : public QObject
 {
     Q_OBJECT
@@ -36,7 +37,12 @@ public:
     QString redirectUri() const { return m_redirectUri; }
     bool isListening() const;
     void setTimeout(std::chrono::milliseconds timeout);
+    // After the code was traded for tokens, the user those tokens belong to is dropped from the
+    // client again: nobody has confirmed who connected.
     void cancel();
+    // Whether Spotify gave this login tokens. Unless it succeeded, the client has dropped them
+    // again, together with whoever was connected before.
+    bool receivedTokens() const { return m_receivedTokens; }
 
 Q_SIGNALS:
     void succeeded(const aime::SpotifyUser &user);
@@ -49,6 +55,7 @@ private:
     void onCallback(const QVariantMap &values);
     void fail(const QString &message);
     void finish();
+    void dropUnconfirmedUser();
 
     QPointer<SpotifyClient> m_client;
     LoopbackReplyHandler *m_handler = nullptr;
@@ -59,6 +66,8 @@ private:
     QTimer m_timeout;
     QPointer<GateReply> m_pending;
     bool m_done = false;
+    bool m_receivedTokens = false;
+    bool m_unconfirmed = false; // the client holds this login's tokens, /v1/me has not answered
 };
 
 } // namespace aime
