@@ -67,26 +67,40 @@ void DiscogsCollectionImport::fetchCollectionPage(int page)
 
 void DiscogsCollectionImport::fetchDetails(qint64 after)
 {
+    struct Found
+    {
+        QList<qint64> ids;
+        int releases = 0; // the phase's total: releases, not the instances the first phase counted
+        QString error;
+    };
     AlbumStore *store = this->store();
     onFinished(QtConcurrent::run(pool(),
                                  [store, after] {
-                                     QString error;
-                                     QList<qint64> ids = store->numericSourceIds(
-                                         QString::fromLatin1(source), after, detailsBatch, &error);
-                                     return std::make_pair(ids, error);
+                                     Found found;
+                                     const QString provider = QString::fromLatin1(source);
+                                     found.ids = store->numericSourceIds(
+                                         provider, after, detailsBatch, &found.error);
+                                     if (found.error.isEmpty())
+                                         found.releases
+                                             = store->countNumericSourceIds(provider, &found.error);
+                                     return found;
                                  }),
-               this, [this](const std::pair<QList<qint64>, QString> &found) {
+               this, [this, after](const Found &found) {
                    if (stopping())
                        return;
-                   if (!found.second.isEmpty()) {
-                       fail(found.second);
+                   if (!found.error.isEmpty()) {
+                       fail(found.error);
                        return;
                    }
-                   if (found.first.isEmpty()) {
-                       complete();
+                   m_detailsTotal = found.releases;
+                   if (found.ids.isEmpty()) {
+                       // The bar ends full: every release was walked.
+                       commit({},
+                              {{phaseKey, detailsPhase}, {QStringLiteral("after"), double(after)}},
+                              found.releases, found.releases, [this] { complete(); });
                        return;
                    }
-                   fetchReleases(found.first);
+                   fetchReleases(found.ids);
                });
 }
 
@@ -122,7 +136,8 @@ void DiscogsCollectionImport::fetchReleases(const QList<qint64> &ids)
                 }
                 const qint64 last = ids.last();
                 commit(albums, {{phaseKey, detailsPhase}, {QStringLiteral("after"), double(last)}},
-                       record().done + int(ids.size()), record().total, [this] { run(); });
+                       qMin(record().done + int(ids.size()), m_detailsTotal), m_detailsTotal,
+                       [this] { run(); });
             })));
     }
 }

@@ -36,6 +36,7 @@ private:
     void fetchReleases(const QList<qint64> &ids);
 
     DiscogsClient *m_client;
+    int m_detailsTotal = 0; // releases the details phase walks
 };
 
 } // namespace aime

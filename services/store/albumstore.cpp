@@ -750,6 +750,26 @@ QList<qint64> AlbumStore::numericSourceIds(const QString &provider, qint64 after
     return ids;
 }
 
+int AlbumStore::countNumericSourceIds(const QString &provider, QString *error)
+{
+    if (!status().ok()) {
+        if (error)
+            *error = status().message;
+        return -1;
+    }
+    m_readSlots.acquire();
+    QSemaphoreReleaser releaseSlot(m_readSlots);
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("SELECT count(*) FROM album_sources WHERE provider = ? AND "
+                                 "external_id IS NOT NULL AND CAST(external_id AS BIGINT) > 0"));
+    if (!execWith(query, {provider}) || !query.next()) {
+        if (error)
+            *error = query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
 QString AlbumStore::saveDescriptions(const QList<AlbumDescription> &descriptions,
                                      const JobCheckpoint *checkpoint)
 {

@@ -76,6 +76,8 @@ public:
     // details phase walks through, resumable from the last id it stored.
     QList<qint64> numericSourceIds(const QString &provider, qint64 after, int limit,
                                    QString *error = nullptr);
+    // How many there are in all; -1 with *error on a database error.
+    int countNumericSourceIds(const QString &provider, QString *error = nullptr);
 
     // For each candidate (a search result), the id of the stored album it is, or 0: a stored
     // source with one of its ids (a MusicBrainz release group also by the releases listed in

@@ -420,7 +420,7 @@ FakeResponse FakeDiscogs::profile(const QString &user) const
                     {QStringLiteral("collection_fields_url"),
                      url(base + QLatin1String("/collection/fields"))},
                     {QStringLiteral("wantlist_url"), url(base + QLatin1String("/wants"))},
-                    {QStringLiteral("num_collection"), albumCount()}});
+                    {QStringLiteral("num_collection"), instanceCount()}});
 }
 
 FakeResponse FakeDiscogs::folders(const QString &user, const QString &folder, Auth auth) const
@@ -434,7 +434,7 @@ FakeResponse FakeDiscogs::folders(const QString &user, const QString &folder, Au
     const auto folderObject = [&](int id, const QString &name) {
         return QJsonObject {{QStringLiteral("id"), id},
                             {QStringLiteral("name"), name},
-                            {QStringLiteral("count"), albumCount()},
+                            {QStringLiteral("count"), instanceCount()},
                             {QStringLiteral("resource_url"), url(base + QString::number(id))}};
     };
     if (folder == QLatin1String("0"))
@@ -474,9 +474,11 @@ FakeResponse FakeDiscogs::collection(const QString &user, const QHttpServerReque
     if (user.compare(m_options.username, Qt::CaseInsensitive) != 0)
         return error(404, "The requested resource was not found.");
 
-    const Paging p = paging(request.query(), albumCount());
+    const Paging p = paging(request.query(), instanceCount());
     QJsonArray releases;
-    for (int i = p.first; i < p.end; ++i) {
+    for (int instance = p.first; instance < p.end; ++instance) {
+        const bool secondCopy = instance >= albumCount();
+        const int i = secondCopy ? instance - albumCount() : instance;
         const Album &album = m_albums.at(i);
         Dice dice(Dice::mix(album.seed ^ 0x636f6c6c)); // "coll"
         const QDateTime added = QDateTime(QDate(2014, 1, 1), QTime(0, 0), Qt::UTC)
@@ -485,16 +487,16 @@ FakeResponse FakeDiscogs::collection(const QString &user, const QHttpServerReque
         if (dice.chance(4))
             notes.append(QJsonObject {{QStringLiteral("field_id"), 1},
                                       {QStringLiteral("value"), dice.pick(Conditions)}});
-        releases.append(
-            QJsonObject {{QStringLiteral("id"), releaseId(i)},
-                         {QStringLiteral("instance_id"), 500'000 + qint64(i)},
-                         {QStringLiteral("folder_id"), 1},
-                         {QStringLiteral("rating"), dice.chance(2) ? 0 : 1 + dice.below(5)},
-                         {QStringLiteral("date_added"),
-                          QString(added.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss"))
-                                  + QLatin1String("+00:00"))},
-                         {QStringLiteral("basic_information"), basicInformation(i)},
-                         {QStringLiteral("notes"), notes}});
+        releases.append(QJsonObject {
+            {QStringLiteral("id"), releaseId(i)},
+            {QStringLiteral("instance_id"), (secondCopy ? 600'000 : 500'000) + qint64(i)},
+            {QStringLiteral("folder_id"), 1},
+            {QStringLiteral("rating"), dice.chance(2) ? 0 : 1 + dice.below(5)},
+            {QStringLiteral("date_added"),
+             QString(added.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss"))
+                     + QLatin1String("+00:00"))},
+            {QStringLiteral("basic_information"), basicInformation(i)},
+            {QStringLiteral("notes"), notes}});
     }
     const QString path = request.url().path();
     QJsonObject body {{QStringLiteral("releases"), releases}};

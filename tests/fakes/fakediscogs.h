@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace aime::fakes {
 
 struct FakeDiscogsOptions
@@ -17,6 +19,9 @@ struct FakeDiscogsOptions
     int albumCount = 100; // clamped to 10..100,000
     QString username = QStringLiteral("collector");
     QString token = QStringLiteral("fake-token");
+    // The first N releases are owned twice: two instances of each in the collection, listed
+    // after the others, as Discogs lists a release someone has two copies of.
+    int ownedTwice = 0;
 };
 
 // A fake Discogs API v2 (PROVIDERS.md section 2) on a real local HTTP server. It serves a
@@ -40,6 +45,11 @@ public:
     FakeServer &server() { return m_server; }
 
     int albumCount() const { return int(m_albums.size()); }
+    // Instances in the collection: the releases, and their second copies.
+    int instanceCount() const
+    {
+        return albumCount() + std::clamp(m_options.ownedTwice, 0, albumCount());
+    }
     QString username() const { return m_options.username; }
     QString token() const { return m_options.token; }
     // A new token: the old one is refused from now on (a token revoked on discogs.com).

@@ -52,6 +52,7 @@ private slots:
     void cleanup();
     void wholeCollectionArrivesWithDetails();
     void releaseGoneFromDiscogsIsSkipped();
+    void releaseOwnedTwiceEndsAtItsTotal();
     void faultsEndInACompleteStoreOrAClearError_data();
     void faultsEndInACompleteStoreOrAClearError();
     void cancelStopsWithinASecond();
@@ -62,7 +63,7 @@ private slots:
 
 private:
     // A fake Discogs with a collection of `albums`, and a client for it.
-    void useCollection(int albums);
+    void useCollection(int albums, int ownedTwice = 0);
     ImportJobRecord newRecord();
     // Runs the job to its end; the record it ended with.
     ImportJobRecord runToEnd(const ImportJobRecord &record, int timeoutMs = 120000);
@@ -97,10 +98,11 @@ void TestDiscogsImport::init()
     QVERIFY(m_fake->baseUrl().port() > 0);
 }
 
-void TestDiscogsImport::useCollection(int albums)
+void TestDiscogsImport::useCollection(int albums, int ownedTwice)
 {
     m_client.reset();
-    m_fake = std::make_unique<FakeDiscogs>(fakes::FakeDiscogsOptions {.albumCount = albums});
+    m_fake = std::make_unique<FakeDiscogs>(
+        fakes::FakeDiscogsOptions {.albumCount = albums, .ownedTwice = ownedTwice});
     m_fake->server().setRateLimit(scaledLimit, scaledWindow);
     m_fake->server().setMaxInFlight(5);
     if (!m_fake->listen())
@@ -229,6 +231,33 @@ void TestDiscogsImport::releaseGoneFromDiscogsIsSkipped()
     QVERIFY(std::any_of(paths.cbegin(), paths.cend(), [](const QByteArray &path) {
         return path.startsWith(QByteArray("/releases/").append(QByteArray::number(gone)));
     }));
+}
+
+// Two instances of one release: the collection phase counts instances (21), the details phase
+// releases (20); the bar must end full, never at "20 of 21".
+void TestDiscogsImport::releaseOwnedTwiceEndsAtItsTotal()
+{
+    useCollection(20, 1);
+    QVERIFY(m_client);
+    DiscogsCollectionImport job(m_store.get(), m_pool.get(), m_client.get(), newRecord());
+    QSignalSpy progressed(&job, &ImportJob::progressed);
+    QSignalSpy finished(&job, &ImportJob::finished);
+    job.start();
+    QVERIFY(finished.wait(60000) || !finished.isEmpty());
+    const ImportJobRecord end = finished.first().first().value<ImportJobRecord>();
+    QCOMPARE(end.state, JobState::Completed);
+    QCOMPARE(end.total, 20);
+    QCOMPARE(end.done, end.total);
+    for (const QList<QVariant> &signal : std::as_const(progressed)) {
+        const ImportJobRecord step = signal.first().value<ImportJobRecord>();
+        QVERIFY2(step.done <= step.total || step.total == 0,
+                 qPrintable(QStringLiteral("%1 of %2").arg(step.done).arg(step.total)));
+    }
+    // The collection page did list 21 instances.
+    QVERIFY(std::any_of(progressed.cbegin(), progressed.cend(), [](const QList<QVariant> &signal) {
+        return signal.first().value<ImportJobRecord>().total == 21;
+    }));
+    QCOMPARE(m_store->job(end.id)->done, 20);
 }
 
 void TestDiscogsImport::faultsEndInACompleteStoreOrAClearError_data()
