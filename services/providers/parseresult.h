@@ -19,10 +19,16 @@ template<typename T> struct ParseResult
     // The provider's HTTP status when it refused the request (404: gone); 0 otherwise. Callers
     // decide by it, never by the message, which is translated.
     int httpStatus = 0;
+    // The provider gave no complete answer within the gate's deadline: a timeout, not a
+    // failure, whichever of the caller's deadlines and the gate's noticed first.
+    bool timedOut = false;
 
     bool ok() const { return value.has_value(); }
-    static ParseResult success(T result) { return {std::move(result), {}, 0}; }
-    static ParseResult failure(QString message) { return {std::nullopt, std::move(message), 0}; }
+    static ParseResult success(T result) { return {std::move(result), {}, 0, false}; }
+    static ParseResult failure(QString message)
+    {
+        return {std::nullopt, std::move(message), 0, false};
+    }
 };
 
 // One page of a paged list of albums: search results, a collection folder, saved albums.

@@ -39,6 +39,7 @@ GateReply *ProviderClient::deliver(GateReply *reply, Parse parse,
                     ParseResult<T> failed = ParseResult<T>::failure(
                         failureMessage(*reply, providerError(reply->body())));
                     failed.httpStatus = reply->httpStatus();
+                    failed.timedOut = reply->error() == GateError::Timeout;
                     done(failed);
                     reply->deleteLater();
                     return;

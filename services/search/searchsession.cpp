@@ -223,10 +223,7 @@ void SearchSession::startOnline(Run &run)
         run.requests.add(reply);
     connect(&run.deadline, &QTimer::timeout, this, [this, provider] {
         if (Run *late = find(provider); late && !late->ended())
-            settle(*late, SearchState::Timeout,
-                   tr("%1 gave no answer within %2 s.")
-                       .arg(SearchProviders::displayName(provider))
-                       .arg(double(m_timeouts.provider.count()) / 1000.0));
+            settle(*late, SearchState::Timeout, noAnswerInTime(provider));
     });
     run.deadline.start(m_timeouts.provider);
 }
@@ -238,7 +235,12 @@ void SearchSession::partArrived(const QString &provider, int order,
     if (m_cancelled || !run || run->ended())
         return;
     if (!page.ok()) {
-        partFailed(*run, page.error);
+        // The gate's deadline and the search's are both 10 s by default: a provider that gave
+        // no answer in time has timed out, whichever of the two noticed first.
+        if (page.timedOut)
+            settle(*run, SearchState::Timeout, noAnswerInTime(provider));
+        else
+            partFailed(*run, page.error);
         return;
     }
     QList<Album> albums = page.value->albums;
@@ -306,6 +308,13 @@ void SearchSession::partDone(Run &run)
         settle(run, SearchState::Done,
                run.firstError.isEmpty() ? QString()
                                         : tr("Some results are missing: %1").arg(run.firstError));
+}
+
+QString SearchSession::noAnswerInTime(const QString &provider) const
+{
+    return tr("%1 gave no answer within %2 s.")
+        .arg(SearchProviders::displayName(provider))
+        .arg(double(m_timeouts.provider.count()) / 1000.0);
 }
 
 void SearchSession::settle(Run &run, SearchState state, const QString &message)

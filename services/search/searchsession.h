@@ -77,6 +77,7 @@ private:
                      const QList<qint64> &collectionIds);
     void partFailed(Run &run, const QString &message);
     void partDone(Run &run);
+    QString noAnswerInTime(const QString &provider) const;
     void settle(Run &run, SearchState state, const QString &message);
     void checkFinished();
 

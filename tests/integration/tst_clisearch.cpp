@@ -17,6 +17,8 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void jsonReportsEveryProviderWithAHungOne();
+    void hungProviderTimesOutWhicheverDeadlineFiresFirst_data();
+    void hungProviderTimesOutWhicheverDeadlineFiresFirst();
     void collectionHitsAreMarked();
     void noProviderAnsweringFails();
     void textFormatAndUsage_data();
@@ -29,7 +31,8 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Result run(const QStringList &arguments);
+    Result run(const QStringList &arguments, const QProcessEnvironment &environment);
+    Result run(const QStringList &arguments) { return run(arguments, m_environment); }
     static QJsonObject provider(const QJsonObject &top, const QString &name);
 
     QString m_cli;
@@ -81,10 +84,11 @@ void TestCliSearch::cleanupTestCase()
     m_fake.waitForFinished();
 }
 
-TestCliSearch::Result TestCliSearch::run(const QStringList &arguments)
+TestCliSearch::Result TestCliSearch::run(const QStringList &arguments,
+                                         const QProcessEnvironment &environment)
 {
     QProcess process;
-    process.setProcessEnvironment(m_environment);
+    process.setProcessEnvironment(environment);
     process.start(m_cli,
                   QStringList {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))}
                       + arguments);
@@ -152,6 +156,42 @@ void TestCliSearch::jsonReportsEveryProviderWithAHungOne()
     QVERIFY(
         hung.value(QStringLiteral("message")).toString().contains(QStringLiteral("MusicBrainz")));
     QVERIFY(hung.value(QStringLiteral("results")).toArray().isEmpty());
+}
+
+void TestCliSearch::hungProviderTimesOutWhicheverDeadlineFiresFirst_data()
+{
+    // The search's deadline for a provider and the gate's for one request (0: the default,
+    // 10 s each, so the two race as they do for a person).
+    QTest::addColumn<int>("searchMs");
+    QTest::addColumn<int>("gateMs");
+    QTest::newRow("default times (they race)") << 0 << 0;
+    QTest::newRow("the gate's deadline first") << 0 << 1500;
+    QTest::newRow("the search's deadline first") << 1500 << 0;
+}
+
+void TestCliSearch::hungProviderTimesOutWhicheverDeadlineFiresFirst()
+{
+    QFETCH(int, searchMs);
+    QFETCH(int, gateMs);
+    QProcessEnvironment environment = m_environment;
+    environment.remove(QStringLiteral("AIME_SEARCH_PROVIDER_TIMEOUT_MS"));
+    environment.remove(QStringLiteral("AIME_MUSICBRAINZ_TIMEOUT_MS"));
+    if (searchMs > 0)
+        environment.insert(QStringLiteral("AIME_SEARCH_PROVIDER_TIMEOUT_MS"),
+                           QString::number(searchMs));
+    if (gateMs > 0)
+        environment.insert(QStringLiteral("AIME_MUSICBRAINZ_TIMEOUT_MS"), QString::number(gateMs));
+    const Result result
+        = run({QStringLiteral("search"), QStringLiteral("quiet"), QStringLiteral("--providers"),
+               QStringLiteral("musicbrainz"), QStringLiteral("--format"), QStringLiteral("json")},
+              environment);
+    const QJsonObject hung
+        = provider(QJsonDocument::fromJson(result.out).object(), QStringLiteral("musicbrainz"));
+    QVERIFY2(!hung.isEmpty(), result.out.constData());
+    QVERIFY2(hung.value(QStringLiteral("state")).toString() == QLatin1String("timeout"),
+             qPrintable(hung.value(QStringLiteral("state")).toString() + u' '
+                        + hung.value(QStringLiteral("message")).toString()));
+    QVERIFY(hung.value(QStringLiteral("message")).toString().contains(QLatin1String("no answer")));
 }
 
 void TestCliSearch::collectionHitsAreMarked()
