@@ -48,6 +48,12 @@ void CoverFetcher::request(const CoverRequest &request, const QObject *requester
         // unless the archive is already being asked.
         if (active->source < 1)
             active->request.size = qMax(active->request.size, request.size);
+        // The grid joining a job's download: a person waits for it now.
+        if (active->request.background && !request.background) {
+            active->request.background = false;
+            if (active->reply)
+                active->reply->setPriority(GatePriority::Interactive);
+        }
         return;
     }
     CoverRequest next = request;
@@ -57,6 +63,7 @@ void CoverFetcher::request(const CoverRequest &request, const QObject *requester
           });
     if (waiting != m_waiting.end()) {
         next.size = qMax(next.size, waiting->size);
+        next.background = next.background && waiting->background;
         m_waiting.erase(waiting);
     }
     m_waiting.push_front(next);
@@ -88,14 +95,31 @@ void CoverFetcher::cancel(qint64 albumId, const QObject *requester)
 void CoverFetcher::pump()
 {
     while (m_active.size() < maxActive && !m_waiting.empty()) {
-        const CoverRequest next = m_waiting.front();
-        m_waiting.pop_front();
+        const int background
+            = int(std::count_if(m_active.cbegin(), m_active.cend(),
+                                [](const Active &active) { return active.request.background; }));
+        // Newest first; a background request only while places are left for the grid's.
+        auto chosen = m_waiting.begin();
+        if (background >= maxActive - reservedForInteractive) {
+            chosen = std::find_if(m_waiting.begin(), m_waiting.end(),
+                                  [](const CoverRequest &waiting) { return !waiting.background; });
+            if (chosen == m_waiting.end())
+                return;
+        }
+        const CoverRequest next = *chosen;
+        m_waiting.erase(chosen);
         Active active;
         active.request = next;
         active.source = -1;
         m_active.insert(next.albumId, active);
         tryNext(next.albumId);
     }
+}
+
+void CoverFetcher::prioritize(const Active &active)
+{
+    if (active.reply && active.request.background)
+        active.reply->setPriority(GatePriority::Background);
 }
 
 void CoverFetcher::tryNext(qint64 albumId)
@@ -136,6 +160,7 @@ void CoverFetcher::tryNext(qint64 albumId)
             }
             active.reply
                 = discogs ? m_discogs->image(url, answer(url)) : m_images->image(url, answer(url));
+            prioritize(active);
             return;
         }
         if (active.source == 1 && !active.request.musicBrainzRelease.isEmpty() && m_coverArt) {
@@ -149,6 +174,7 @@ void CoverFetcher::tryNext(qint64 albumId)
                 return;
             }
             active.reply = m_coverArt->image(url, answer(url));
+            prioritize(active);
             return;
         }
     }

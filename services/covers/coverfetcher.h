@@ -27,6 +27,8 @@ struct CoverRequest
     QUrl providerImage;
     QString musicBrainzRelease;
     int size = 250; // the Cover Art Archive thumbnail: 250 or 500
+    // Fetch missing covers; the grid's requests are interactive and win when both ask.
+    bool background = false;
 };
 
 // Downloads covers once into the disk cache (issue 7). Requests are served newest first, so the
@@ -43,6 +45,8 @@ class CoverFetcher : public QObject
 
 public:
     static constexpr int maxActive = 6;
+    // Background downloads leave this many of the active places to the covers on screen.
+    static constexpr int reservedForInteractive = 2;
 
     CoverFetcher(CoverDiskCache *cache, QThreadPool *pool, ImageClient *images,
                  ImageClient *coverArt, DiscogsClient *discogs, QUrl coverArtBase,
@@ -75,6 +79,7 @@ private:
     };
     void pump();
     void tryNext(qint64 albumId);
+    void prioritize(const Active &active);
     void fetched(qint64 albumId, const QUrl &source, const QByteArray &bytes);
     void finish(qint64 albumId);
 

@@ -94,6 +94,7 @@ void FetchCoversJob::nextBatch()
                        request.providerImage = QUrl(album.coverUrl);
                        request.musicBrainzRelease = album.musicBrainzRelease;
                        request.size = 500;
+                       request.background = true;
                        m_fetcher->request(request, this);
                    }
                });

@@ -22,6 +22,7 @@ void ImportJob::start()
         return;
     m_running = true;
     m_stopRequested = false;
+    m_requests.setPriority(isInteractive() ? GatePriority::Interactive : GatePriority::Background);
     m_record.state = JobState::Running;
     m_record.error.clear();
     m_record.owner = AlbumStore::processOwner();

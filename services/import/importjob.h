@@ -30,6 +30,9 @@ public:
     const ImportJobRecord &record() const { return m_record; }
     // A short name of what the job is doing now, e.g. "collection" or "release details".
     virtual QString phase() const = 0;
+    // Whether a person waits for this job (adding one album from Search Online); the others
+    // are background work, whose requests wait behind a person's.
+    virtual bool isInteractive() const { return false; }
 
     // Runs from the record's cursor (a new job starts at the beginning).
     void start();

@@ -33,6 +33,8 @@ public:
                       ImportJobRecord record, QObject *parent = nullptr);
 
     QString phase() const override;
+    // Added from Search Online, or fetched from the details pane: a person waits for it.
+    bool isInteractive() const override { return true; }
 
 protected:
     void run() override;

@@ -23,6 +23,12 @@ QByteArray GateReply::rawHeader(const QByteArray &name) const
     return {};
 }
 
+void GateReply::setPriority(GatePriority priority)
+{
+    if (!m_finished && m_gate)
+        m_gate->reprioritize(this, priority);
+}
+
 void GateReply::cancel()
 {
     if (!m_finished && m_gate)

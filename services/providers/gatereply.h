@@ -11,6 +11,12 @@ namespace aime {
 
 class ProviderGate;
 
+// Who waits for a request (issue 16): a person (a search, adding an album, the details pane,
+// one description, covers on screen), or a background job (imports, describe jobs, Fetch
+// missing covers). Interactive requests go out first; background ones leave them part of the
+// rate and a slot.
+enum class GatePriority { Interactive, Background };
+
 enum class GateError {
     None,
     Cancelled,
@@ -42,6 +48,9 @@ public:
 
     // Idempotent; a finished reply stays as it is.
     void cancel();
+    // Takes effect while the request waits in its gate's queue (a job's request that a person
+    // now waits for, say); one already sent keeps its place.
+    void setPriority(GatePriority priority);
 
 Q_SIGNALS:
     void finished();

@@ -6,6 +6,8 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcGate, "aime.providers.gate", QtInfoMsg)
 
 namespace aime {
@@ -112,6 +114,9 @@ GateReply *ProviderGate::send(const QByteArray &verb, const QNetworkRequest &req
     pending->verb = verb;
     pending->request = request;
     pending->body = body;
+    pending->background
+        = request.attribute(priorityAttribute, int(GatePriority::Interactive)).toInt()
+        == int(GatePriority::Background);
     m_queue.push_back(pending);
     Q_EMIT queueChanged(queueLength(), inFlight());
     // From the event loop, so a caller can connect to finished() before anything happens.
@@ -163,6 +168,49 @@ void ProviderGate::cancelReply(GateReply *reply)
     }
 }
 
+void ProviderGate::reprioritize(GateReply *reply, GatePriority priority)
+{
+    const bool background = priority == GatePriority::Background;
+    for (const PendingPtr &pending : m_queue) {
+        if (pending->reply == reply) {
+            if (pending->background != background) {
+                pending->background = background;
+                schedulePump(0);
+            }
+            return;
+        }
+    }
+}
+
+int ProviderGate::reservedForInteractive(int requestsPerWindow)
+{
+    return requestsPerWindow <= 1 ? 0 : qMax(1, requestsPerWindow / 10);
+}
+
+int ProviderGate::backgroundSlots() const
+{
+    const int total = qMax(1, m_limits.maxInFlight);
+    return total > 1 ? total - 1 : 1;
+}
+
+int ProviderGate::backgroundInFlight() const
+{
+    return int(std::count_if(m_inFlight.cbegin(), m_inFlight.cend(),
+                             [](const PendingPtr &pending) { return pending->background; }));
+}
+
+qint64 ProviderGate::backgroundWaitMs(qint64 now) const
+{
+    qint64 wait = qMax<qint64>(0, m_backgroundPausedUntilMs - now);
+    const int share
+        = m_limits.requestsPerWindow - reservedForInteractive(m_limits.requestsPerWindow);
+    if (m_limits.requestsPerWindow > 0 && qsizetype(m_sentAt.size()) >= share) {
+        const qint64 span = m_limits.window.count() + windowMarginMs();
+        wait = qMax(wait, m_sentAt.at(m_sentAt.size() - share) + span - now);
+    }
+    return wait;
+}
+
 qint64 ProviderGate::windowMarginMs() const
 {
     // A strict server counting exactly `window` must never see one request too many, whatever
@@ -210,18 +258,34 @@ void ProviderGate::pump()
             schedulePump(m_pausedUntilMs - now);
             return;
         }
-        // The first request that is due; retries wait for their own time.
+        if (m_limits.requestsPerWindow > 0)
+            pruneWindow(now);
+        // The first interactive request that is due, else the first background one that may go
+        // (within its share of the window and its slots); retries wait for their own time.
+        const qint64 backgroundWait = backgroundWaitMs(now);
+        const bool backgroundMayGo
+            = backgroundWait == 0 && backgroundInFlight() < backgroundSlots();
         auto due = m_queue.end();
         qint64 earliest = std::numeric_limits<qint64>::max();
         for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
-            if ((*it)->notBeforeMs <= now) {
+            const Pending &candidate = **it;
+            if (candidate.notBeforeMs > now) {
+                earliest = qMin(earliest, candidate.notBeforeMs);
+                continue;
+            }
+            if (!candidate.background) {
                 due = it;
                 break;
             }
-            earliest = qMin(earliest, (*it)->notBeforeMs);
+            if (backgroundMayGo && due == m_queue.end())
+                due = it;
+            else if (backgroundWait > 0)
+                earliest = qMin(earliest, now + backgroundWait);
+            // else: a finishing background request pumps again
         }
         if (due == m_queue.end()) {
-            schedulePump(earliest - now);
+            if (earliest != std::numeric_limits<qint64>::max())
+                schedulePump(earliest - now);
             return;
         }
         if (m_refreshing)
@@ -231,7 +295,6 @@ void ProviderGate::pump()
             return;
         }
         if (m_limits.requestsPerWindow > 0) {
-            pruneWindow(now);
             if (qsizetype(m_sentAt.size()) >= m_limits.requestsPerWindow) {
                 schedulePump(currentWaitMs());
                 return;
@@ -435,6 +498,11 @@ void ProviderGate::onReplyFinished(QNetworkReply *reply)
         const int remaining = reply->rawHeader(m_limits.remainingHeader).trimmed().toInt(&ok);
         if (ok && remaining <= 0) {
             m_pausedUntilMs = qMax(m_pausedUntilMs, now + m_limits.window.count());
+            Q_EMIT rateLimited(m_limits.window.count());
+        } else if (ok && remaining <= reservedForInteractive(m_limits.requestsPerWindow)) {
+            // What is left of the provider's window is the person's; jobs wait for the next.
+            m_backgroundPausedUntilMs
+                = qMax(m_backgroundPausedUntilMs, now + m_limits.window.count());
             Q_EMIT rateLimited(m_limits.window.count());
         }
     }

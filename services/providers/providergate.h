@@ -47,6 +47,13 @@ public:
     // search a person waits for fails fast rather than retrying a 5xx for half a minute.
     static constexpr QNetworkRequest::Attribute maxRetriesAttribute
         = QNetworkRequest::Attribute(QNetworkRequest::User + 1);
+    // A request attribute (int, GatePriority) for a request that knows who waits for it; without
+    // it a request is interactive, and GateReply::setPriority() changes it while it waits.
+    static constexpr QNetworkRequest::Attribute priorityAttribute
+        = QNetworkRequest::Attribute(QNetworkRequest::User + 3);
+    // Of a window of `requestsPerWindow`, how many background requests leave to interactive
+    // ones: a tenth (6 of Discogs' 60 a minute), none when the window holds a single request.
+    static int reservedForInteractive(int requestsPerWindow);
 
     ProviderGate(QString name, QNetworkAccessManager *network, GateLimits limits,
                  QObject *parent = nullptr);
@@ -106,6 +113,7 @@ private:
         bool refreshed = false;
         bool cancelled = false;
         bool timedOut = false;
+        bool background = false;
     };
     using PendingPtr = std::shared_ptr<Pending>;
 
@@ -118,6 +126,12 @@ private:
     void complete(const PendingPtr &pending, GateError error, const QString &message,
                   QNetworkReply *reply = nullptr, const QByteArray &body = {});
     void cancelReply(GateReply *reply);
+    void reprioritize(GateReply *reply, GatePriority priority);
+    // How long background requests must still wait for their share of the window (or a pause
+    // the provider's remaining count asked of them); 0 when one may go now.
+    qint64 backgroundWaitMs(qint64 now) const;
+    int backgroundInFlight() const;
+    int backgroundSlots() const;
     qint64 backoffMs(int attempt) const;
     qint64 windowMarginMs() const;
     void pruneWindow(qint64 now);
@@ -142,7 +156,8 @@ private:
     std::deque<PendingPtr> m_queue;
     QHash<QNetworkReply *, PendingPtr> m_inFlight;
     std::deque<qint64> m_sentAt;
-    qint64 m_pausedUntilMs = 0;
+    qint64 m_pausedUntilMs = 0; // every request waits (a 429, or nothing remaining)
+    qint64 m_backgroundPausedUntilMs = 0; // background waits: only the reserve remains
     int m_maxInFlightSeen = 0;
 };
 

@@ -6,9 +6,21 @@ GateReply *RequestGroup::add(GateReply *reply)
 {
     m_replies.removeIf(
         [](const QPointer<GateReply> &entry) { return entry.isNull() || entry->isFinished(); });
-    if (reply)
+    if (reply) {
         m_replies.append(reply);
+        if (m_priority != GatePriority::Interactive)
+            reply->setPriority(m_priority);
+    }
     return reply;
+}
+
+void RequestGroup::setPriority(GatePriority priority)
+{
+    m_priority = priority;
+    for (const QPointer<GateReply> &reply : std::as_const(m_replies)) {
+        if (reply)
+            reply->setPriority(priority);
+    }
 }
 
 void RequestGroup::cancelAll()

@@ -20,6 +20,9 @@ public:
 
     // Returns reply, so a call can be wrapped: group.add(client.search(...)).
     GateReply *add(GateReply *reply);
+    // Whose requests these are: a background job's requests wait behind what a person waits
+    // for (applied to each request as it is added, and to those still waiting).
+    void setPriority(GatePriority priority);
     // Cancels every request of the group that has not finished; each still finishes once (as
     // Cancelled), so its `done` runs.
     void cancelAll();
@@ -28,6 +31,7 @@ public:
 
 private:
     QList<QPointer<GateReply>> m_replies;
+    GatePriority m_priority = GatePriority::Interactive;
 };
 
 } // namespace aime

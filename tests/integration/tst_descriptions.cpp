@@ -12,6 +12,7 @@
 #include "testdata.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QHttpServerRequest>
@@ -205,6 +206,7 @@ private slots:
     void oneUnusableAnswerIsSkipped();
     void batchWithoutAnyUsableAnswerStopsTheJob();
     void describeJob200();
+    void generateDuringADescribeJobGoesFirst();
     void cancelAndResume();
     void chosenAlbumsOnly();
 
@@ -755,12 +757,46 @@ void TestDescriptions::describeJob200()
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
     QCOMPARE(described, albumCount);
 
-    // Each album asked once, two at a time, never more.
+    // Each album asked once, one at a time: of the endpoint's two places the job leaves one to a
+    // person's Generate (issue 16).
     QCOMPARE(m_fake->completionsServed(), albumCount);
     QCOMPARE(m_fake->server().limitedCount(), 0);
-    QVERIFY2(m_fake->server().maxInFlightSeen() <= 2,
-             qPrintable(QString::number(m_fake->server().maxInFlightSeen())));
-    QCOMPARE(m_fake->server().maxInFlightSeen(), 2);
+    QCOMPARE(m_fake->server().maxInFlightSeen(), 1);
+}
+
+void TestDescriptions::generateDuringADescribeJobGoesFirst()
+{
+    // Slow answers and a long job: the person's Generate must not wait behind its queue.
+    constexpr int albumCount = 40;
+    m_fake->server().setLatency(300ms);
+    m_fake->server().setMaxInFlight(2);
+    const QList<qint64> ids = seed(albumsWithTracks(albumCount));
+    connectTo(m_fake->apiUrl());
+    m_service->setModel(m_fake->model());
+    ImportManager imports(m_store.get(), m_pool.get(), nullptr, nullptr);
+    imports.setDescriptionService(m_service.get());
+    QSignalSpy ended(&imports, &ImportManager::jobFinished);
+    const QJsonArray chosen = [&ids] {
+        QJsonArray array;
+        for (int i = 0; i < albumCount - 1; ++i)
+            array.append(ids.at(i));
+        return array;
+    }();
+    imports.startImport(describeSource, {{QStringLiteral("albums"), chosen}});
+    QTRY_VERIFY(m_fake->completionsServed() >= 2);
+
+    QSignalSpy written(m_service.get(), &DescriptionService::finished);
+    QElapsedTimer waited;
+    waited.start();
+    m_service->generate(ids.last(), false);
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 10000);
+    QCOMPARE(written.first().at(0).toLongLong(), ids.last());
+    QVERIFY(written.first().at(1).toBool());
+    // About one answer's time (300 ms): behind the job's batch it would wait four or five.
+    QVERIFY2(waited.elapsed() < 1000, qPrintable(QString::number(waited.elapsed())));
+    QVERIFY(ended.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, jobWaitMs);
+    QCOMPARE(ended.first().first().value<ImportJobRecord>().state, JobState::Completed);
 }
 
 void TestDescriptions::cancelAndResume()

@@ -2,6 +2,7 @@
 #include "providers/providergate.h"
 #include "providers/requestgroup.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -80,6 +81,9 @@ private slots:
     void manyUnauthorizedShareOneRefresh();
     void staleCredentialsAreRenewedBeforeSending();
     void remainingZeroPausesAWindow();
+    void interactiveOvertakesQueuedBackground();
+    void backgroundLeavesAReserveOfTheWindow();
+    void remainingReserveHoldsOnlyBackground();
     void cancelAllAbortsQueuedAndInFlight();
     void deletingAReplyCancelsIt();
     void groupCancelsOnlyItsOwnRequests();
@@ -504,6 +508,119 @@ void TestProviderGate::remainingZeroPausesAWindow()
     const auto replies = sendAll(gate, m_server->baseUrl(), 2, 10000);
     QCOMPARE(replies.at(1)->error(), GateError::None);
     QVERIFY(m_server->arrivals().at(1) - m_server->arrivals().at(0) >= 700);
+}
+
+void TestProviderGate::interactiveOvertakesQueuedBackground()
+{
+    m_server->setLatency(100ms);
+    GateLimits limits = quickLimits();
+    limits.maxInFlight = 2;
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    RequestGroup job;
+    job.setPriority(GatePriority::Background);
+    QList<std::shared_ptr<GateReply>> replies;
+    for (int i = 0; i < 6; ++i) {
+        QUrl url = m_server->baseUrl();
+        url.setPath(QStringLiteral("/job/%1").arg(i));
+        replies.append(std::shared_ptr<GateReply>(job.add(gate.get(QNetworkRequest(url)))));
+    }
+    QUrl search = m_server->baseUrl();
+    search.setPath(QStringLiteral("/search"));
+    replies.append(std::shared_ptr<GateReply>(gate.get(QNetworkRequest(search))));
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                         [](const auto &reply) { return reply->isFinished(); }),
+                             10000);
+    // The person's request went first although it was queued last; the job kept to one of the
+    // two slots all along (one answer every 100 ms), the other staying free for a person.
+    const QList<QByteArray> paths = m_server->requestPaths();
+    QCOMPARE(paths.size(), 7);
+    QCOMPARE(paths.first(), QByteArrayLiteral("/search"));
+    const QList<qint64> arrivals = m_server->arrivals();
+    for (int i = 2; i < arrivals.size(); ++i)
+        QVERIFY2(arrivals.at(i) - arrivals.at(i - 1) >= 90,
+                 qPrintable(QString::number(arrivals.at(i) - arrivals.at(i - 1))));
+}
+
+void TestProviderGate::backgroundLeavesAReserveOfTheWindow()
+{
+    GateLimits limits = quickLimits();
+    limits.maxInFlight = 5;
+    limits.requestsPerWindow = 10;
+    limits.window = 1000ms;
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    QCOMPARE(ProviderGate::reservedForInteractive(10), 1);
+    RequestGroup job;
+    job.setPriority(GatePriority::Background);
+    QList<std::shared_ptr<GateReply>> replies;
+    for (int i = 0; i < 20; ++i) {
+        QUrl url = m_server->baseUrl();
+        url.setPath(QStringLiteral("/job/%1").arg(i));
+        replies.append(std::shared_ptr<GateReply>(job.add(gate.get(QNetworkRequest(url)))));
+    }
+    // The job takes its nine of the window and waits for the next one ...
+    QTRY_COMPARE(m_server->requestCount(), 9);
+    QVERIFY(gate.queueLength() > 0);
+    // ... while a person's request goes out at once, on the tenth.
+    QElapsedTimer waited;
+    waited.start();
+    QUrl search = m_server->baseUrl();
+    search.setPath(QStringLiteral("/search"));
+    std::unique_ptr<GateReply> interactive(gate.get(QNetworkRequest(search)));
+    QTRY_VERIFY(interactive->isFinished());
+    QCOMPARE(interactive->error(), GateError::None);
+    QVERIFY2(waited.elapsed() < 500, qPrintable(QString::number(waited.elapsed())));
+    QCOMPARE(m_server->requestPaths().at(9), QByteArrayLiteral("/search"));
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                         [](const auto &reply) { return reply->isFinished(); }),
+                             10000);
+    // Within any window the job sent at most nine.
+    const QList<qint64> arrivals = m_server->arrivals();
+    const QList<QByteArray> paths = m_server->requestPaths();
+    for (int i = 0; i < arrivals.size(); ++i) {
+        int inWindow = 0;
+        for (int j = i; j < arrivals.size() && arrivals.at(j) < arrivals.at(i) + 1000; ++j)
+            inWindow += paths.at(j).startsWith("/job/") ? 1 : 0;
+        QVERIFY2(inWindow <= 9, qPrintable(QString::number(inWindow)));
+    }
+}
+
+void TestProviderGate::remainingReserveHoldsOnlyBackground()
+{
+    // Discogs' own count says only the reserve is left: jobs wait for the next window, a person
+    // does not.
+    m_server->setHandler([this](const QHttpServerRequest &) {
+        FakeResponse response {200, R"({})"};
+        response.headers.append(qMakePair(QByteArrayLiteral("X-Discogs-Ratelimit-Remaining"),
+                                          m_server->requestCount() == 1 ? QByteArrayLiteral("3")
+                                                                        : QByteArrayLiteral("50")));
+        return response;
+    });
+    GateLimits limits = quickLimits();
+    limits.requestsPerWindow = 60;
+    limits.window = 800ms;
+    limits.remainingHeader = "X-Discogs-Ratelimit-Remaining";
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    QSignalSpy limited(&gate, &ProviderGate::rateLimited);
+    RequestGroup job;
+    job.setPriority(GatePriority::Background);
+    QUrl first = m_server->baseUrl();
+    first.setPath(QStringLiteral("/job/1"));
+    std::unique_ptr<GateReply> one(job.add(gate.get(QNetworkRequest(first))));
+    QTRY_VERIFY(one->isFinished());
+    QCOMPARE(limited.count(), 1); // the job's wait shows in the Jobs panel
+    QUrl second = first;
+    second.setPath(QStringLiteral("/job/2"));
+    std::unique_ptr<GateReply> two(job.add(gate.get(QNetworkRequest(second))));
+    QUrl search = m_server->baseUrl();
+    search.setPath(QStringLiteral("/search"));
+    std::unique_ptr<GateReply> person(gate.get(QNetworkRequest(search)));
+    QTRY_VERIFY(person->isFinished());
+    QVERIFY(!two->isFinished());
+    QTRY_VERIFY_WITH_TIMEOUT(two->isFinished(), 5000);
+    const QList<qint64> arrivals = m_server->arrivals();
+    QCOMPARE(m_server->requestPaths().at(1), QByteArrayLiteral("/search"));
+    QVERIFY(arrivals.at(1) - arrivals.at(0) < 400);
+    QVERIFY(arrivals.at(2) - arrivals.at(0) >= 800);
 }
 
 void TestProviderGate::cancelAllAbortsQueuedAndInFlight()
