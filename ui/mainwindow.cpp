@@ -539,6 +539,13 @@ void MainWindow::createActions()
     viewMenu->addAction(tr("&Reset zoom"), QKeySequence(tr("Ctrl+0")), m_grid,
                         &AlbumGridView::resetZoom);
     viewMenu->addSeparator();
+    // An album to show brings back the pane hidden for an empty collection.
+    connect(m_details, &DetailsPane::albumShown, this, [this] {
+        if (!m_detailsHiddenUntilAlbums)
+            return;
+        m_detailsHiddenUntilAlbums = false;
+        m_detailsDock->show();
+    });
     QAction *toggleDetails = m_detailsDock->toggleViewAction();
     // What the person chose wins over hiding the pane for an empty collection.
     connect(toggleDetails, &QAction::triggered, this,
