@@ -173,6 +173,10 @@
         <source>The store is not open yet.</source>
         <translation>Die Sammlung ist noch nicht geöffnet.</translation>
     </message>
+    <message>
+        <source>Cannot forget the covers&apos; files: %1</source>
+        <translation>Die Cover-Dateien können nicht ausgetragen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>aime::CollectionExporter</name>
@@ -446,10 +450,6 @@
         <translation>Titelliste</translation>
     </message>
     <message>
-        <source>No tracklist yet: a Discogs CSV export does not carry one.</source>
-        <translation>Noch keine Titelliste: Ein Discogs-CSV-Export enthält keine.</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -465,8 +465,8 @@
         <translation>Discogs hat etwas gesendet, das kein Bild ist.</translation>
     </message>
     <message>
-        <source>%1 is not a Discogs address; the token is not sent there.</source>
-        <translation>%1 ist keine Discogs-Adresse; das Token wird nicht dorthin gesendet.</translation>
+        <source>%1 is not an https address on Discogs; the token is not sent there.</source>
+        <translation>%1 ist keine https-Adresse bei Discogs; das Token wird nicht dorthin gesendet.</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +1782,30 @@ Sollen sie bis zum Beenden von AIME im Arbeitsspeicher gehalten werden? Beim nä
         <source>Cannot reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
+    <message>
+        <source>%1 redirected to an unencrypted address (%2); AIME does not follow it.</source>
+        <translation>%1 hat auf eine unverschlüsselte Adresse (%2) weitergeleitet; AIME folgt dieser Weiterleitung nicht.</translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2, another site; AIME does not follow it.</source>
+        <translation>%1 hat auf eine andere Website (%2) weitergeleitet; AIME folgt dieser Weiterleitung nicht.</translation>
+    </message>
+    <message>
+        <source>%1 redirected a request to %2, another site; AIME does not follow it.</source>
+        <translation>%1 hat eine Anfrage auf eine andere Website (%2) weitergeleitet; AIME folgt dieser Weiterleitung nicht.</translation>
+    </message>
+    <message>
+        <source>%1 redirected too many times; AIME gave up.</source>
+        <translation>%1 hat zu oft weitergeleitet; AIME hat aufgegeben.</translation>
+    </message>
+    <message>
+        <source>%1 redirected to an unencrypted address; AIME does not follow it.</source>
+        <translation>%1 hat auf eine unverschlüsselte Adresse weitergeleitet; AIME folgt dieser Weiterleitung nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot follow the redirect from %1: %2</source>
+        <translation>Der Weiterleitung von %1 kann nicht gefolgt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>aime::SchemaMigrator</name>
@@ -1820,6 +1844,13 @@ Sollen sie bis zum Beenden von AIME im Arbeitsspeicher gehalten werden? Beim nä
     <message>
         <source>Cannot record schema %1: %2</source>
         <translation>Schema %1 kann nicht eingetragen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>aime::ScopedTransaction</name>
+    <message>
+        <source>another program kept the collection busy for too long (%1)</source>
+        <translation>ein anderes Programm hat die Sammlung zu lange belegt (%1)</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2210,41 @@ Sollen sie bis zum Beenden von AIME im Arbeitsspeicher gehalten werden? Beim nä
     <message>
         <source>Connect your Spotify account in Preferences &gt; Accounts first.</source>
         <translation>Verbinden Sie zuerst Ihr Spotify-Konto unter Einstellungen &gt; Konten.</translation>
+    </message>
+</context>
+<context>
+    <name>aime::TracklistNotice</name>
+    <message>
+        <source>&amp;Fetch from Discogs</source>
+        <translation>Von Discogs ab&amp;rufen</translation>
+    </message>
+    <message>
+        <source>Fetch this release&apos;s details (tracklist, barcode, genres) from Discogs</source>
+        <translation>Die Details dieser Veröffentlichung (Titelliste, Barcode, Genres) von Discogs abrufen</translation>
+    </message>
+    <message>
+        <source>No tracklist yet: the Discogs import that is running brings it with the release details.</source>
+        <translation>Noch keine Titelliste: Der laufende Discogs-Import liefert sie mit den Veröffentlichungsdetails.</translation>
+    </message>
+    <message>
+        <source>Fetching the tracklist from Discogs…</source>
+        <translation>Die Titelliste wird von Discogs abgerufen…</translation>
+    </message>
+    <message>
+        <source>No tracklist yet: this release&apos;s details have not been fetched from Discogs.</source>
+        <translation>Noch keine Titelliste: Die Details dieser Veröffentlichung wurden noch nicht von Discogs abgerufen.</translation>
+    </message>
+    <message>
+        <source>No tracklist yet: this release&apos;s details have not been fetched from Discogs (Import &gt; Discogs collection… fetches them).</source>
+        <translation>Noch keine Titelliste: Die Details dieser Veröffentlichung wurden noch nicht von Discogs abgerufen (Importieren &gt; Discogs-Sammlung… ruft sie ab).</translation>
+    </message>
+    <message>
+        <source>No tracklist: the file this album came from lists none, and it names no Discogs release to ask.</source>
+        <translation>Keine Titelliste: Die Datei, aus der dieses Album stammt, enthält keine, und sie nennt keine Discogs-Veröffentlichung, die abgefragt werden könnte.</translation>
+    </message>
+    <message>
+        <source>No tracklist is known for this album.</source>
+        <translation>Für dieses Album ist keine Titelliste bekannt.</translation>
     </message>
 </context>
 <context>
