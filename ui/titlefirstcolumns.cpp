@@ -62,20 +62,53 @@ void TitleFirstColumns::apply()
     const int available = m_view->viewport()->width();
     if (available <= 0)
         return;
-    int others = 0;
-    for (int column = 0; column < m_preferred.size(); ++column)
-        others += column == m_titleColumn ? 0 : m_preferred.at(column);
-    const int titleAtLeast = int(available * titleShare);
-    const double scale = others > 0 && available - others < titleAtLeast
-        ? double(available - titleAtLeast) / others
-        : 1.0;
+    // A column gives way no further than its header's text: "Year" must still show 1971.
+    QList<int> floors(m_preferred.size(), 0);
+    for (int column = 0; column < m_preferred.size(); ++column) {
+        const QString label = m_view->model()
+            ? m_view->model()->headerData(column, Qt::Horizontal).toString()
+            : QString();
+        const int text = header->fontMetrics().horizontalAdvance(label + QStringLiteral("00"));
+        floors[column] = qMin(m_preferred.at(column), qMax(header->minimumSectionSize(), text));
+    }
+    // The other columns share what the title leaves, in proportion to their widths; one that
+    // reaches its floor stays there and the rest share what remains.
+    const int budget = available - int(available * titleShare);
+    QList<int> widths = m_preferred;
+    QList<bool> atFloor(m_preferred.size(), false);
+    for (int round = 0; round < m_preferred.size(); ++round) {
+        int fixed = 0;
+        int flexible = 0;
+        for (int column = 0; column < m_preferred.size(); ++column) {
+            if (column == m_titleColumn)
+                continue;
+            if (atFloor.at(column))
+                fixed += floors.at(column);
+            else
+                flexible += m_preferred.at(column);
+        }
+        const double scale
+            = flexible > 0 ? qBound(0.0, double(budget - fixed) / flexible, 1.0) : 1.0;
+        bool settled = true;
+        for (int column = 0; column < m_preferred.size(); ++column) {
+            if (column == m_titleColumn || atFloor.at(column))
+                continue;
+            widths[column] = int(m_preferred.at(column) * scale);
+            if (widths.at(column) < floors.at(column)) {
+                atFloor[column] = true;
+                widths[column] = floors.at(column);
+                settled = false;
+            }
+        }
+        if (settled)
+            break;
+    }
     m_applying = true;
     int used = 0;
     for (int column = 0; column < m_preferred.size(); ++column) {
         if (column == m_titleColumn)
             continue;
-        const int width
-            = qMax(header->minimumSectionSize(), int(m_preferred.at(column) * qMax(scale, 0.0)));
+        const int width = atFloor.at(column) ? floors.at(column) : widths.at(column);
         header->resizeSection(column, width);
         used += width;
     }
