@@ -15,8 +15,10 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -39,6 +41,7 @@ private slots:
     void groupsFillInOrderOfArrivalAndAddOne();
     void typingSearchesOnceAfterAPause();
     void providerWithoutAccountLeadsToPreferences();
+    void searchDuringADiscogsImportGetsDiscogsResults();
 
 private:
     void startApp();
@@ -54,10 +57,11 @@ private:
 
 namespace {
 
-const char *const variables[] = {
-    "AIME_SPOTIFY_API_URL",       "AIME_SPOTIFY_ACCOUNTS_URL", "AIME_SPOTIFY_CLIENT_ID",
-    "AIME_SPOTIFY_CLIENT_SECRET", "AIME_DISCOGS_API_URL",      "AIME_DISCOGS_TOKEN",
-    "AIME_DISCOGS_USER",          "AIME_MUSICBRAINZ_API_URL",  "AIME_SEARCH_PROVIDER_TIMEOUT_MS"};
+const char *const variables[]
+    = {"AIME_SPOTIFY_API_URL",       "AIME_SPOTIFY_ACCOUNTS_URL", "AIME_SPOTIFY_CLIENT_ID",
+       "AIME_SPOTIFY_CLIENT_SECRET", "AIME_DISCOGS_API_URL",      "AIME_DISCOGS_TOKEN",
+       "AIME_DISCOGS_USER",          "AIME_MUSICBRAINZ_API_URL",  "AIME_SEARCH_PROVIDER_TIMEOUT_MS",
+       "AIME_DISCOGS_RATE"};
 
 // A word every fake catalogue has in some titles.
 const QString query = QStringLiteral("quiet");
@@ -244,6 +248,52 @@ void TestSearchPanel::providerWithoutAccountLeadsToPreferences()
     view->setCurrentIndex(discogs);
     QTest::keyClick(view, Qt::Key_Return);
     QTRY_VERIFY(window->preferencesDialog() && window->preferencesDialog()->isVisible());
+}
+
+void TestSearchPanel::searchDuringADiscogsImportGetsDiscogsResults()
+{
+    // Discogs' strict limit with its minute scaled to 2 s, a collection that takes the import
+    // several windows, and a search in the middle of its release-details phase (issue 16).
+    constexpr std::chrono::milliseconds window {2000};
+    m_discogs = std::make_unique<fakes::FakeDiscogs>(fakes::FakeDiscogsOptions {.albumCount = 400});
+    m_discogs->server().setRateLimit(60, window);
+    m_discogs->server().setLatency(std::chrono::milliseconds(20));
+    QVERIFY(m_discogs->listen());
+    qputenv("AIME_DISCOGS_API_URL", m_discogs->baseUrl().toString().toUtf8());
+    qputenv("AIME_DISCOGS_RATE", "60/2");
+    startApp();
+    m_app->imports()->startImport(QStringLiteral("discogs"),
+                                  {{QStringLiteral("user"), m_discogs->username()}});
+    const auto releasesRequested = [this] {
+        const QList<QByteArray> paths = m_discogs->server().requestPaths();
+        return std::count_if(paths.cbegin(), paths.cend(),
+                             [](const QByteArray &path) { return path.startsWith("/releases/"); });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(releasesRequested() > 60, 30000);
+    QCOMPARE(m_app->imports()->runningCount(), 1);
+
+    QElapsedTimer waited;
+    waited.start();
+    m_app->mainWindow()->showOnlineSearch(query);
+    QTRY_VERIFY_WITH_TIMEOUT(model()->groupIndex(QStringLiteral("discogs")).isValid()
+                                 && SearchState(model()
+                                                    ->groupIndex(QStringLiteral("discogs"))
+                                                    .data(SearchResultModel::StateRole)
+                                                    .toInt())
+                                     != SearchState::Searching,
+                             15000);
+    const qint64 answeredMs = waited.elapsed();
+    const QModelIndex group = model()->groupIndex(QStringLiteral("discogs"));
+    QCOMPARE(SearchState(group.data(SearchResultModel::StateRole).toInt()), SearchState::Done);
+    // Its hits may be listed under a provider preferred to it: the chip counts them.
+    const QString chip = group.data(SearchResultModel::StateTextRole).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^[1-9][0-9]* results?")).match(chip).hasMatch(),
+             qPrintable(chip));
+    // Within one window, though the import uses the rest of every window; it is still running
+    // and the strict fake never had to say no.
+    QVERIFY2(answeredMs < window.count(), qPrintable(QString::number(answeredMs)));
+    QCOMPARE(m_app->imports()->runningCount(), 1);
+    QCOMPARE(m_discogs->server().limitedCount(), 0);
 }
 
 QTEST_MAIN(TestSearchPanel)
