@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <cmath>
 
 Q_LOGGING_CATEGORY(lcGate, "aime.providers.gate", QtInfoMsg)
 
@@ -199,15 +200,34 @@ int ProviderGate::backgroundInFlight() const
                              [](const PendingPtr &pending) { return pending->background; }));
 }
 
+double ProviderGate::backgroundTokens(qint64 now) const
+{
+    const int share
+        = m_limits.requestsPerWindow - reservedForInteractive(m_limits.requestsPerWindow);
+    const double capacity = qMax(1, share / 2);
+    const double span = double(m_limits.window.count() + windowMarginMs());
+    if (m_backgroundTokens < 0)
+        m_backgroundTokens = capacity;
+    else
+        m_backgroundTokens
+            = qMin(capacity, m_backgroundTokens + (now - m_backgroundTokensAtMs) * share / span);
+    m_backgroundTokensAtMs = now;
+    return m_backgroundTokens;
+}
+
 qint64 ProviderGate::backgroundWaitMs(qint64 now) const
 {
     qint64 wait = qMax<qint64>(0, m_backgroundPausedUntilMs - now);
+    if (m_limits.requestsPerWindow <= 0)
+        return wait;
     const int share
         = m_limits.requestsPerWindow - reservedForInteractive(m_limits.requestsPerWindow);
-    if (m_limits.requestsPerWindow > 0 && qsizetype(m_sentAt.size()) >= share) {
-        const qint64 span = m_limits.window.count() + windowMarginMs();
+    const qint64 span = m_limits.window.count() + windowMarginMs();
+    if (qsizetype(m_sentAt.size()) >= share)
         wait = qMax(wait, m_sentAt.at(m_sentAt.size() - share) + span - now);
-    }
+    const double tokens = backgroundTokens(now);
+    if (tokens < 1)
+        wait = qMax(wait, qint64(std::ceil((1 - tokens) * double(span) / share)));
     return wait;
 }
 
@@ -382,6 +402,8 @@ void ProviderGate::dispatch(const PendingPtr &pending)
     // Only the provider's own requests count against its rate; a hop elsewhere does not.
     if (firstHop)
         m_sentAt.push_back(now);
+    if (firstHop && pending->background && m_limits.requestsPerWindow > 0)
+        m_backgroundTokens = backgroundTokens(now) - 1;
     // Pruned here too, not only when a rate is set, so a gate without one keeps a window's worth.
     pruneWindow(now);
     pending->currentUrl = request.url();
@@ -496,14 +518,24 @@ void ProviderGate::onReplyFinished(QNetworkReply *reply)
     if (!m_limits.remainingHeader.isEmpty() && reply->hasRawHeader(m_limits.remainingHeader)) {
         bool ok = false;
         const int remaining = reply->rawHeader(m_limits.remainingHeader).trimmed().toInt(&ok);
-        if (ok && remaining <= 0) {
+        // When AIME's own count explains the provider's, AIME's window already waits exactly
+        // as long as the provider requires (until its oldest request leaves). Only a count AIME
+        // cannot explain (another program using the token) costs a whole window.
+        const int reserve = reservedForInteractive(m_limits.requestsPerWindow);
+        const auto explained = [this](int used) {
+            return m_limits.requestsPerWindow > 0 && qsizetype(m_sentAt.size()) >= used;
+        };
+        if (ok && remaining <= 0 && !explained(m_limits.requestsPerWindow)) {
             m_pausedUntilMs = qMax(m_pausedUntilMs, now + m_limits.window.count());
             Q_EMIT rateLimited(m_limits.window.count());
-        } else if (ok && remaining <= reservedForInteractive(m_limits.requestsPerWindow)) {
+        } else if (ok && remaining <= reserve && !explained(m_limits.requestsPerWindow - reserve)) {
             // What is left of the provider's window is the person's; jobs wait for the next.
             m_backgroundPausedUntilMs
                 = qMax(m_backgroundPausedUntilMs, now + m_limits.window.count());
             Q_EMIT rateLimited(m_limits.window.count());
+        } else if (ok && remaining <= reserve) {
+            // The jobs' own share is full: their wait shows in the Jobs panel all the same.
+            Q_EMIT rateLimited(backgroundWaitMs(now));
         }
     }
 

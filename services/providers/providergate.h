@@ -132,6 +132,8 @@ private:
     qint64 backgroundWaitMs(qint64 now) const;
     int backgroundInFlight() const;
     int backgroundSlots() const;
+    // Refills the background bucket to `now`; returns the tokens it holds.
+    double backgroundTokens(qint64 now) const;
     qint64 backoffMs(int attempt) const;
     qint64 windowMarginMs() const;
     void pruneWindow(qint64 now);
@@ -158,6 +160,10 @@ private:
     std::deque<qint64> m_sentAt;
     qint64 m_pausedUntilMs = 0; // every request waits (a 429, or nothing remaining)
     qint64 m_backgroundPausedUntilMs = 0; // background waits: only the reserve remains
+    // Background requests are paced: a burst of half their share, then evenly over the window,
+    // so the window never fills with a job's burst that a person's requests must wait out.
+    mutable double m_backgroundTokens = -1; // -1: full, set at the first use
+    mutable qint64 m_backgroundTokensAtMs = 0;
     int m_maxInFlightSeen = 0;
 };
 
