@@ -364,6 +364,8 @@ void TestDiscogsImport::answersParsedAfterCancelAndDeleteAreDropped()
     // The client parses on a pool of its own, held busy, so the details batch's answers wait to
     // be parsed while the job is cancelled and deleted, as its manager does after it ends.
     useCollection(20);
+    // Slow enough answers that the parse pool is held before any release has answered.
+    m_fake->server().setLatency(std::chrono::milliseconds(300));
     QThreadPool parsePool;
     parsePool.setMaxThreadCount(1);
     DiscogsClient client(m_network.get(), &parsePool, m_fake->baseUrl());
@@ -377,7 +379,8 @@ void TestDiscogsImport::answersParsedAfterCancelAndDeleteAreDropped()
                              [](const QByteArray &path) { return path.startsWith("/releases/"); });
     };
     job->start();
-    QTRY_VERIFY_WITH_TIMEOUT(releasesRequested() > 0, 20000);
+    // The collection page is stored: the release requests go out next.
+    QTRY_VERIFY_WITH_TIMEOUT(discogsSources() == 20, 20000);
     QSemaphore hold;
     parsePool.start([&hold] { hold.acquire(); });
     // The whole batch has answered: the parses of its last answers wait behind the held thread.
