@@ -15,4 +15,7 @@ if(AIME_SANITIZE)
     target_compile_options(aime_compile_options INTERFACE
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(aime_compile_options INTERFACE -fsanitize=address,undefined)
+    # Linked into executables only: a static library would drop it, having no reference to it.
+    target_sources(aime_compile_options INTERFACE
+        $<$<STREQUAL:$<TARGET_PROPERTY:TYPE>,EXECUTABLE>:${PROJECT_SOURCE_DIR}/cmake/sanitizerexitwait.cpp>)
 endif()
