@@ -1,9 +1,12 @@
 // Search Online during a Discogs import (issue 16): a collection import runs against the strict
 // fake Discogs at the real limit (60 requests in any 60 s) while `searches` Discogs searches go
-// out, one every `interval` ms, once the release-details phase has begun. Prints how long each
-// search waited for Discogs (median, 95th percentile, worst), how many failed, the import's
-// release-details rate as a share of the limit and of what the searches left it, and the 429s.
+// out, one every `interval` ms, once the release-details phase has run for `settle` ms (a window
+// and its margin by default, so the collection pages the import fetched first have left the
+// window and the figures describe the phase, not its start). Prints how long each search waited
+// for Discogs (median, 95th percentile, worst), how many failed, the import's release-details
+// rate as a share of the limit and of what the searches left it, and the 429s.
 //   bench_search_during_import [searches, default 20] [interval ms, default 5000]
+//                              [settle ms, default 60600]
 #include "benchfigures.h"
 #include "core/datalocation.h"
 #include "core/workerpool.h"
@@ -25,6 +28,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const int searches = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 20;
     const int intervalMs = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 5000;
+    const int settleMs = argc > 3 ? QString::fromLocal8Bit(argv[3]).toInt() : 60600;
     constexpr int limit = 60;
     constexpr std::chrono::milliseconds window {60000};
 
@@ -86,8 +90,13 @@ int main(int argc, char *argv[])
     });
     QTimer watch;
     watch.setInterval(100);
+    QElapsedTimer releasePhase;
     QObject::connect(&watch, &QTimer::timeout, [&] {
         if (releaseRequests() == 0 || next.isActive() || sent > 0)
+            return;
+        if (!releasePhase.isValid())
+            releasePhase.start();
+        if (releasePhase.elapsed() < settleMs)
             return;
         releasesAtStart = releaseRequests();
         period.start();

@@ -204,7 +204,10 @@ double ProviderGate::backgroundTokens(qint64 now) const
 {
     const int share
         = m_limits.requestsPerWindow - reservedForInteractive(m_limits.requestsPerWindow);
-    const double capacity = qMax(1, share / 2);
+    // A burst only into a window that has room for it; once the window fills, requests go out
+    // evenly, or the burst would return every window as the requests it sent leave together, and
+    // a search arriving between two such bursts would wait for the next.
+    const double capacity = qMax(1, share / 2 - int(m_sentAt.size()));
     const double span = double(m_limits.window.count() + windowMarginMs());
     if (m_backgroundTokens < 0)
         m_backgroundTokens = capacity;
@@ -220,11 +223,16 @@ qint64 ProviderGate::backgroundWaitMs(qint64 now) const
     qint64 wait = qMax<qint64>(0, m_backgroundPausedUntilMs - now);
     if (m_limits.requestsPerWindow <= 0)
         return wait;
-    const int share
-        = m_limits.requestsPerWindow - reservedForInteractive(m_limits.requestsPerWindow);
+    const int reserve = reservedForInteractive(m_limits.requestsPerWindow);
+    const int share = m_limits.requestsPerWindow - reserve;
     const qint64 span = m_limits.window.count() + windowMarginMs();
-    if (qsizetype(m_sentAt.size()) >= share)
-        wait = qMax(wait, m_sentAt.at(m_sentAt.size() - share) + span - now);
+    // The reserve is kept for interactive requests that have not come yet: those already in the
+    // window have used it, and the rest of the window is the job's, less one place so the next
+    // search need not wait for a request to leave the window.
+    const int reserveLeft = qMax(qMin(1, reserve), reserve - int(m_interactiveSentAt.size()));
+    const int room = m_limits.requestsPerWindow - reserveLeft;
+    if (qsizetype(m_sentAt.size()) >= room)
+        wait = qMax(wait, m_sentAt.at(m_sentAt.size() - room) + span - now);
     const double tokens = backgroundTokens(now);
     if (tokens < 1)
         wait = qMax(wait, qint64(std::ceil((1 - tokens) * double(span) / share)));
@@ -245,6 +253,8 @@ void ProviderGate::pruneWindow(qint64 now)
     const qint64 span = m_limits.window.count() + windowMarginMs();
     while (!m_sentAt.empty() && m_sentAt.front() <= now - span)
         m_sentAt.pop_front();
+    while (!m_interactiveSentAt.empty() && m_interactiveSentAt.front() <= now - span)
+        m_interactiveSentAt.pop_front();
 }
 
 qint64 ProviderGate::currentWaitMs() const
@@ -404,6 +414,8 @@ void ProviderGate::dispatch(const PendingPtr &pending)
         m_sentAt.push_back(now);
     if (firstHop && pending->background && m_limits.requestsPerWindow > 0)
         m_backgroundTokens = backgroundTokens(now) - 1;
+    else if (firstHop && m_limits.requestsPerWindow > 0)
+        m_interactiveSentAt.push_back(now);
     // Pruned here too, not only when a rate is set, so a gate without one keeps a window's worth.
     pruneWindow(now);
     pending->currentUrl = request.url();

@@ -52,7 +52,8 @@ public:
     static constexpr QNetworkRequest::Attribute priorityAttribute
         = QNetworkRequest::Attribute(QNetworkRequest::User + 3);
     // Of a window of `requestsPerWindow`, how many background requests leave to interactive
-    // ones: a tenth (6 of Discogs' 60 a minute), none when the window holds a single request.
+    // ones that have not come yet: a tenth (6 of Discogs' 60 a minute), none when the window
+    // holds a single request. Interactive requests in the window count against it.
     static int reservedForInteractive(int requestsPerWindow);
 
     ProviderGate(QString name, QNetworkAccessManager *network, GateLimits limits,
@@ -158,6 +159,7 @@ private:
     std::deque<PendingPtr> m_queue;
     QHash<QNetworkReply *, PendingPtr> m_inFlight;
     std::deque<qint64> m_sentAt;
+    std::deque<qint64> m_interactiveSentAt; // the part of m_sentAt a person waited for
     qint64 m_pausedUntilMs = 0; // every request waits (a 429, or nothing remaining)
     qint64 m_backgroundPausedUntilMs = 0; // background waits: only the reserve remains
     // Background requests are paced: a burst of half their share, then evenly over the window,

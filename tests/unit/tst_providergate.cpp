@@ -83,6 +83,7 @@ private slots:
     void remainingZeroPausesAWindow();
     void interactiveOvertakesQueuedBackground();
     void backgroundLeavesAReserveOfTheWindow();
+    void backgroundTakesTheReserveInteractiveRequestsUsed();
     void remainingReserveHoldsOnlyBackground();
     void cancelAllAbortsQueuedAndInFlight();
     void deletingAReplyCancelsIt();
@@ -581,6 +582,51 @@ void TestProviderGate::backgroundLeavesAReserveOfTheWindow()
         for (int j = i; j < arrivals.size() && arrivals.at(j) < arrivals.at(i) + 1000; ++j)
             inWindow += paths.at(j).startsWith("/job/") ? 1 : 0;
         QVERIFY2(inWindow <= 9, qPrintable(QString::number(inWindow)));
+    }
+}
+
+void TestProviderGate::backgroundTakesTheReserveInteractiveRequestsUsed()
+{
+    // Five searches have used the window's reserve of three: the job may take all of the window
+    // but one place (kept for the next search), so a person's searches cost the import what they
+    // used and no more. Keeping the whole reserve free as well would leave the job 22, not 24.
+    GateLimits limits = quickLimits();
+    limits.maxInFlight = 5;
+    limits.requestsPerWindow = 30;
+    limits.window = 4000ms;
+    ProviderGate gate(QStringLiteral("Fake"), m_network.get(), limits);
+    QCOMPARE(ProviderGate::reservedForInteractive(30), 3);
+    QList<std::shared_ptr<GateReply>> searches;
+    for (int i = 0; i < 5; ++i) {
+        QUrl url = m_server->baseUrl();
+        url.setPath(QStringLiteral("/search/%1").arg(i));
+        searches.append(std::shared_ptr<GateReply>(gate.get(QNetworkRequest(url))));
+    }
+    QTRY_COMPARE(m_server->requestCount(), 5);
+    RequestGroup job;
+    job.setPriority(GatePriority::Background);
+    QList<std::shared_ptr<GateReply>> replies;
+    for (int i = 0; i < 40; ++i) {
+        QUrl url = m_server->baseUrl();
+        url.setPath(QStringLiteral("/job/%1").arg(i));
+        replies.append(std::shared_ptr<GateReply>(job.add(gate.get(QNetworkRequest(url)))));
+    }
+    // Paced, the job's 24th goes out about three seconds in, within the first window.
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() > 30, 15000);
+    const QList<qint64> arrivals = m_server->arrivals();
+    const auto inFirstWindow = std::count_if(arrivals.cbegin(), arrivals.cend(), [&](qint64 at) {
+        return at < arrivals.first() + 4000;
+    });
+    QCOMPARE(inFirstWindow, 29);
+    job.cancelAll();
+    QTRY_VERIFY(std::all_of(replies.cbegin(), replies.cend(),
+                            [](const auto &reply) { return reply->isFinished(); }));
+    // The limit itself still holds: never more than thirty in any window.
+    const QList<qint64> all = m_server->arrivals();
+    for (int i = 0; i < all.size(); ++i) {
+        const auto inWindow = std::count_if(all.cbegin() + i, all.cend(),
+                                            [&](qint64 at) { return at < all.at(i) + 4000; });
+        QVERIFY2(inWindow <= 30, qPrintable(QString::number(inWindow)));
     }
 }
 
