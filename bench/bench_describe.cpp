@@ -17,7 +17,7 @@
 #include "core/datalocation.h"
 #include "core/workerpool.h"
 #include "fakellm.h"
-#include "import/importjobrecord.h"
+#include "domain/importjobrecord.h"
 #include "import/importmanager.h"
 #include "providers/providergate.h"
 #include "store/albumstore.h"

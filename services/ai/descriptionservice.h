@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ai/albumdescription.h"
+#include "domain/albumdescription.h"
 #include "domain/album.h"
 
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/album.h"
-#include "import/importjobrecord.h"
+#include "domain/importjobrecord.h"
 #include "providers/requestgroup.h"
 
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "import/importjobrecord.h"
+#include "domain/importjobrecord.h"
 
 #include <QDeadlineTimer>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "ai/albumdescription.h"
+#include "domain/albumdescription.h"
 #include "ai/describealbumsjob.h"
 #include "ai/descriptionprompt.h"
 #include "ai/descriptionservice.h"

@@ -1,4 +1,4 @@
-#include "import/importjobrecord.h"
+#include "domain/importjobrecord.h"
 
 namespace aime {
 
