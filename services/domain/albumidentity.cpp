@@ -40,17 +40,27 @@ QString withoutEditionSuffixes(QString title)
 
 } // namespace
 
+const QList<std::pair<QChar, QLatin1String>> &AlbumIdentity::undecomposedLetters()
+{
+    static const QList<std::pair<QChar, QLatin1String>> letters {
+        {u'æ', QLatin1String("ae")}, {u'œ', QLatin1String("oe")}, {u'ß', QLatin1String("ss")},
+        {u'ø', QLatin1String("o")},  {u'ð', QLatin1String("d")},  {u'þ', QLatin1String("th")},
+        {u'ł', QLatin1String("l")},  {u'đ', QLatin1String("d")},  {u'ı', QLatin1String("i")},
+    };
+    return letters;
+}
+
+QString AlbumIdentity::spelledOut(QString lowerCaseText)
+{
+    for (const auto &[letter, spelling] : undecomposedLetters())
+        lowerCaseText.replace(letter, spelling);
+    return lowerCaseText;
+}
+
 QString AlbumIdentity::fold(const QString &text)
 {
-    QString spelled = text.toLower();
+    QString spelled = spelledOut(text.toLower());
     spelled.replace(u'&', QStringLiteral(" and "));
-    // Letters that Unicode does not decompose into a base letter and a mark.
-    static const std::pair<char16_t, const char *> ligatures[] = {
-        {u'æ', "ae"}, {u'œ', "oe"}, {u'ß', "ss"}, {u'ø', "o"}, {u'ð', "d"},
-        {u'þ', "th"}, {u'ł', "l"},  {u'đ', "d"},  {u'ı', "i"},
-    };
-    for (const auto &[letter, spelling] : ligatures)
-        spelled.replace(QChar(letter), QLatin1String(spelling));
     // Decomposition is the costly step of an import; plain ASCII has nothing to decompose.
     const bool ascii
         = std::all_of(spelled.cbegin(), spelled.cend(), [](QChar c) { return c.unicode() < 0x80; });

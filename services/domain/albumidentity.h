@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace aime {
@@ -11,6 +12,11 @@ class AlbumIdentity
 public:
     // Lower case, accents and punctuation removed, white space collapsed.
     static QString fold(const QString &text);
+    // Letters that Unicode does not decompose into a base letter and a mark, lower case, and how
+    // fold() spells them ("æ" -> "ae", "ß" -> "ss"); PostgreSQL's unaccent() spells them alike.
+    static const QList<std::pair<QChar, QLatin1String>> &undecomposedLetters();
+    // Lower-case text with those letters spelled out.
+    static QString spelledOut(QString lowerCaseText);
     // fold() plus a leading "The " and a Discogs disambiguation suffix " (2)" removed.
     static QString normalisedArtist(const QString &artist);
     // fold() plus edition suffixes removed: "(Remastered 2011)", "[Deluxe Edition]", "- 2011

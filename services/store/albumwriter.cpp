@@ -58,7 +58,8 @@ UpsertResult AlbumWriter::write(const QList<Album> &albums, const JobCheckpoint 
     findExisting.prepare(QStringLiteral(
         "SELECT (SELECT album_id FROM album_sources WHERE provider = ? AND external_id = ?), "
         "(SELECT s.album_id FROM album_sources s JOIN albums a ON a.id = s.album_id "
-        "WHERE ? IS NULL AND s.provider = ? AND s.external_id IS NULL AND a.match_key = ? "
+        "WHERE CAST(? AS TEXT) IS NULL AND s.provider = ? AND s.external_id IS NULL AND "
+        "a.match_key = ? "
         "LIMIT 1), "
         "(SELECT id FROM albums WHERE barcode = ? LIMIT 1), "
         "(SELECT id FROM albums WHERE match_key = ? LIMIT 1)"));

@@ -49,7 +49,10 @@ QSqlDatabase ConnectionRegistry::connection()
         if (m_config.port > 0)
             db.setPort(m_config.port);
         db.setUserName(m_config.userName);
-        db.setPassword(m_config.password);
+        // Without one, libpq reads ~/.pgpass (or PGPASSFILE) itself.
+        if (!m_config.password.isEmpty())
+            db.setPassword(m_config.password);
+        db.setConnectOptions(m_config.connectOptions);
     } else {
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_config.busyTimeoutMs));
     }

@@ -1,18 +1,27 @@
 #include "store/ftsquery.h"
 
+#include "domain/albumidentity.h"
+
 #include <QStringList>
 
 namespace aime {
 
 QString FtsQuery::fromUserText(const QString &text)
 {
-    // The unicode61 tokenizer splits on anything that is not a letter or digit, so splitting the
-    // same way here gives terms that match what was indexed and carry no syntax.
-    QStringList terms;
+    // Split as the tokenizer splits, the terms match what was indexed and carry no syntax.
+    QStringList terms = words(text);
+    for (QString &term : terms)
+        term = u'"' + AlbumIdentity::spelledOut(term.toLower()) + QStringLiteral("\"*");
+    return terms.join(u' ');
+}
+
+QStringList FtsQuery::words(const QString &text)
+{
+    QStringList words;
     QString word;
     const auto flush = [&] {
         if (!word.isEmpty())
-            terms.append(u'"' + word + QStringLiteral("\"*"));
+            words.append(word);
         word.clear();
     };
     for (const QChar c : text) {
@@ -22,7 +31,7 @@ QString FtsQuery::fromUserText(const QString &text)
             flush();
     }
     flush();
-    return terms.join(u' ');
+    return words;
 }
 
 } // namespace aime

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace aime {
 
@@ -12,6 +13,9 @@ class FtsQuery
 public:
     // Empty when the text holds no searchable word (the caller then shows everything).
     static QString fromUserText(const QString &text);
+    // The words of the text as the unicode61 tokenizer splits it (at anything that is not a
+    // letter, digit or combining mark).
+    static QStringList words(const QString &text);
 };
 
 } // namespace aime

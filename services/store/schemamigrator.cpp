@@ -1,6 +1,7 @@
 #include "store/schemamigrator.h"
 
 #include "store/scopedtransaction.h"
+#include "store/sqldialect.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -139,6 +140,29 @@ QStringList version4()
     return {QStringLiteral("ALTER TABLE albums ADD COLUMN ai_edited INTEGER NOT NULL DEFAULT 0")};
 }
 
+// PostgreSQL's text filter matches the start of every word of the title, artist, label, genres
+// and track titles, accents folded, as SQLite's FTS5 table does: a tsvector AIME keeps up to date
+// with the album (SqlDialect::reindexAlbums), since unaccent() cannot be part of an index
+// expression. unaccent is a trusted extension: the database's owner may create it.
+QStringList version5(bool sqlite)
+{
+    // SQLite: the index spells out "æ", "ß" and the like as PostgreSQL's does (SqlDialect).
+    if (sqlite) {
+        return {QStringLiteral("DELETE FROM albums_fts"),
+                QStringLiteral("INSERT INTO albums_fts (rowid, title, artist, label, genres, "
+                               "tracks) %1")
+                    .arg(SqlDialect::sqliteIndexRows())};
+    }
+    return {
+        QStringLiteral("CREATE EXTENSION IF NOT EXISTS unaccent"),
+        QStringLiteral("DROP INDEX IF EXISTS albums_text"),
+        QStringLiteral("ALTER TABLE albums ADD COLUMN search_vector tsvector"),
+        QStringLiteral("UPDATE albums SET search_vector = %1")
+            .arg(SqlDialect::postgresSearchVector(QStringLiteral("albums"))),
+        QStringLiteral("CREATE INDEX albums_search ON albums USING GIN (search_vector)"),
+    };
+}
+
 } // namespace
 
 QStringList SchemaMigrator::migrationStatements(int version, bool sqlite)
@@ -152,6 +176,8 @@ QStringList SchemaMigrator::migrationStatements(int version, bool sqlite)
         return version3();
     case 4:
         return version4();
+    case 5:
+        return version5(sqlite);
     default:
         return {};
     }
@@ -187,7 +213,8 @@ StoreStatus SchemaMigrator::readVersion(QSqlDatabase db)
     if (!query.exec(isSqlite(db) ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
                                                   "type = 'table' AND name = 'aime_schema'")
                                  : QStringLiteral("SELECT count(*) FROM information_schema.tables "
-                                                  "WHERE table_name = 'aime_schema'"))
+                                                  "WHERE table_name = 'aime_schema' AND "
+                                                  "table_schema = current_schema()"))
         || !query.next()) {
         return {StoreErrorKind::Corrupt,
                 QCoreApplication::translate(
@@ -250,8 +277,8 @@ StoreStatus SchemaMigrator::migrate(QSqlDatabase db, int targetVersion)
                         .arg(transaction.errorText()),
                     version - 1};
         }
-        // Another process opening the same collection may have migrated it while this one
-        // waited for the write lock.
+        // Another process opening the same collection (on PostgreSQL, another desktop) may have
+        // migrated it while this one waited for the write lock.
         const StoreStatus current = readVersion(db);
         if (!current.ok())
             return current;

@@ -23,7 +23,7 @@ struct StoreStatus
 class SchemaMigrator
 {
 public:
-    static constexpr int latestVersion() { return 4; }
+    static constexpr int latestVersion() { return 5; }
 
     // Reads the stored version; 0 for an empty database.
     static StoreStatus readVersion(QSqlDatabase db);

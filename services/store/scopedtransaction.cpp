@@ -11,6 +11,9 @@ namespace aime {
 
 namespace {
 
+// Any number that is AIME's own: an advisory lock is only a number.
+constexpr qint64 writerLockKey = 0x41494d45; // "AIME"
+
 bool isBusy(const QSqlError &error)
 {
     // SQLITE_BUSY and SQLITE_LOCKED, as the QSQLITE driver reports them.
@@ -35,9 +38,19 @@ ScopedTransaction::~ScopedTransaction()
 bool ScopedTransaction::begin()
 {
     if (m_db.driverName() != QLatin1String("QSQLITE")) {
-        if (m_db.transaction())
+        if (!m_db.transaction()) {
+            m_error = m_db.lastError().text();
+            return false;
+        }
+        // Writers take turns on PostgreSQL as they do on SQLite: a page's writer decides from
+        // what it reads whether an album is new, and two desktops importing the same release at
+        // once would otherwise both insert it. Readers never wait (MVCC); the lock goes with the
+        // transaction, also when a desktop dies.
+        QSqlQuery lock(m_db);
+        if (lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(writerLockKey)))
             return true;
-        m_error = m_db.lastError().text();
+        m_error = lock.lastError().text();
+        m_db.rollback();
         return false;
     }
     // A deferred transaction that reads before it writes cannot wait for the write lock: when

@@ -6,8 +6,9 @@
 namespace aime {
 
 // Rolls the transaction back unless commit() succeeded, so an early return or an exception never
-// leaves half a page written. On SQLite it takes the write lock when it begins, waiting its turn
-// while another connection or process writes.
+// leaves half a page written. It takes the write lock when it begins, waiting its turn while
+// another connection or process writes: SQLite's (BEGIN IMMEDIATE), and on PostgreSQL an advisory
+// lock held until the transaction ends, so writers on several desktops take turns.
 class ScopedTransaction
 {
 public:

@@ -23,9 +23,10 @@ QList<qint64> SourceStore::numericSourceIds(const QString &provider, qint64 afte
     }
     const QSemaphoreReleaser readSlot = m_database->readSlot();
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral(
-        "SELECT CAST(external_id AS BIGINT) AS n FROM album_sources WHERE provider = ? "
-        "AND external_id IS NOT NULL AND CAST(external_id AS BIGINT) > ? ORDER BY n LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT n FROM (SELECT %1 AS n FROM album_sources WHERE "
+                                 "provider = ? AND external_id IS NOT NULL) s WHERE n > ? "
+                                 "ORDER BY n LIMIT ?")
+                      .arg(m_database->dialect().numberFromText(QStringLiteral("external_id"))));
     if (!execWith(query, {provider, after, limit})) {
         if (error)
             *error = query.lastError().text();
@@ -45,8 +46,9 @@ int SourceStore::countNumericSourceIds(const QString &provider, QString *error)
     }
     const QSemaphoreReleaser readSlot = m_database->readSlot();
     QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT count(*) FROM album_sources WHERE provider = ? AND "
-                                 "external_id IS NOT NULL AND CAST(external_id AS BIGINT) > 0"));
+    query.prepare(QStringLiteral("SELECT count(*) FROM (SELECT %1 AS n FROM album_sources WHERE "
+                                 "provider = ? AND external_id IS NOT NULL) s WHERE n > 0")
+                      .arg(m_database->dialect().numberFromText(QStringLiteral("external_id"))));
     if (!execWith(query, {provider}) || !query.next()) {
         if (error)
             *error = query.lastError().text();

@@ -32,6 +32,12 @@ public:
     // title, artist, label, genres or track titles), its values appended to binds; empty when the
     // text filters nothing.
     QString filterClause(const QString &filterText, QVariantList &binds) const;
+    // `column` (text) as a number where it holds one; NULL on PostgreSQL, 0 on SQLite otherwise.
+    QString numberFromText(const QString &column) const;
+    // PostgreSQL: the tsvector the text filter searches, for the albums row aliased `album`.
+    static QString postgresSearchVector(const QString &album);
+    // SQLite: the rows of the albums_fts table, for the albums aliased `a` (add a WHERE).
+    static QString sqliteIndexRows();
     // Brings the text filter's index up to date for these albums, in the caller's transaction;
     // returns the database's error, empty on success.
     QString reindexAlbums(QSqlDatabase db, const QList<qint64> &albumIds) const;

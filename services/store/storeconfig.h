@@ -13,7 +13,9 @@ struct StoreConfig
     QString hostName;
     int port = 0;
     QString userName;
-    QString password;
+    QString password; // never logged, never shown; see DatabaseUrl::redacted()
+    // PostgreSQL: libpq parameters, "key=value;key=value" (connect_timeout, sslmode, ...).
+    QString connectOptions;
     int busyTimeoutMs = 5000;
     int maxConcurrentReads = 8;
 

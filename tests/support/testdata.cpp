@@ -1,6 +1,7 @@
 #include "testdata.h"
 
 #include "core/datalocation.h"
+#include "store/databaseurl.h"
 
 #include <QTest>
 
@@ -50,11 +51,37 @@ QList<Album> generatedAlbums(int count, int firstIndex)
     return albums;
 }
 
-std::unique_ptr<TemporaryStore> openTemporaryStore()
+void addBackendRows()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql");
+}
+
+TestBackend currentBackend()
+{
+    QFETCH_GLOBAL(QString, backend);
+    return backend == QLatin1String("postgresql") ? TestBackend::PostgreSql : TestBackend::Sqlite;
+}
+
+std::unique_ptr<TemporaryStore> openTemporaryStore(TestBackend backend)
 {
     auto temporary = std::make_unique<TemporaryStore>();
-    temporary->store
-        = std::make_unique<AlbumStore>(DataLocation::sqliteStore(temporary->dir.path()));
+    StoreConfig config = DataLocation::sqliteStore(temporary->dir.path());
+    if (backend == TestBackend::PostgreSql) {
+        temporary->postgres = std::make_unique<PostgresTestDatabase>();
+        if (!temporary->postgres->skipOrFailUnlessAvailable())
+            return nullptr;
+        QString error;
+        const std::optional<StoreConfig> parsed
+            = DatabaseUrl::parse(temporary->postgres->url(), &error);
+        if (!parsed) {
+            QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+            return nullptr;
+        }
+        config = *parsed;
+    }
+    temporary->store = std::make_unique<AlbumStore>(config);
     const StoreStatus status = temporary->store->open();
     if (!status.ok()) {
         QTest::qFail(qPrintable(status.message), __FILE__, __LINE__);

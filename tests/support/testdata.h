@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/album.h"
+#include "postgrestestdatabase.h"
 #include "store/albumstore.h"
 
 #include <QList>
@@ -17,13 +18,24 @@ Album discogsAlbum(const QString &artist, const QString &title, int year, const 
 // each; words cycle through a small vocabulary so filters have something to find.
 QList<Album> generatedAlbums(int count, int firstIndex = 0);
 
-// A store in a fresh temporary folder, opened and migrated; the test fails if it does not open.
+// The two stores every store feature runs on (issue 17).
+enum class TestBackend { Sqlite, PostgreSql };
+// For initTestCase_data(): a global "backend" column with a row per backend, so that every test
+// function of the class runs on SQLite and on PostgreSQL.
+void addBackendRows();
+// The backend of the global data row running now.
+TestBackend currentBackend();
+
+// A store in a fresh temporary folder (SQLite) or a fresh database of the test server
+// (PostgreSQL), opened and migrated. Null when it does not open: the test has then failed, or
+// skipped when no PostgreSQL server was given and none is required (PostgresTestDatabase).
 struct TemporaryStore
 {
+    std::unique_ptr<PostgresTestDatabase> postgres;
     QTemporaryDir dir;
     std::unique_ptr<AlbumStore> store;
 };
-std::unique_ptr<TemporaryStore> openTemporaryStore();
+std::unique_ptr<TemporaryStore> openTemporaryStore(TestBackend backend = TestBackend::Sqlite);
 
 // The scale ctest runs the test at (QT_SCALE_FACTOR; 1 when unset): what a window's device pixel
 // ratio should be.

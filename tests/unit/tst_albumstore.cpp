@@ -54,6 +54,7 @@ class TestAlbumStore : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void jobCursorIsCommittedWithItsPage();
     void laterBarcodeMergesTwoStoredAlbums();
     void barcodeMergeKeepsDescriptionAndCover_data();
@@ -76,6 +77,11 @@ private slots:
     void emptyPageIsNoop();
     void unopenablePathIsReported();
 };
+
+void TestAlbumStore::initTestCase_data()
+{
+    testing::addBackendRows();
+}
 
 void TestAlbumStore::deduplication_data()
 {
@@ -162,7 +168,7 @@ void TestAlbumStore::deduplication()
     QFETCH(int, expectedSources);
     QFETCH(int, expectedOutcome);
 
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     const UpsertResult a = store.upsertPage({first});
@@ -183,7 +189,7 @@ void TestAlbumStore::deduplication()
 
 void TestAlbumStore::knownSourceUpdatesItsAlbum()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     Album album = discogsAlbum(QStringLiteral("Portishead"), QStringLiteral("Dummy"), 1994,
@@ -206,7 +212,7 @@ void TestAlbumStore::knownSourceUpdatesItsAlbum()
 
 void TestAlbumStore::mergeKeepsStoredFieldsAndAddsSource()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     Album discogs = discogsAlbum(QStringLiteral("Massive Attack"), QStringLiteral("Mezzanine"),
@@ -232,7 +238,7 @@ void TestAlbumStore::mergeKeepsStoredFieldsAndAddsSource()
 
 void TestAlbumStore::tracksAndFtsStayInStep()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     Album album = discogsAlbum(QStringLiteral("Kraftwerk"), QStringLiteral("Computer World"), 1981,
@@ -257,7 +263,7 @@ void TestAlbumStore::tracksAndFtsStayInStep()
 
 void TestAlbumStore::detailsRoundTrip()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     Album album = discogsAlbum(QStringLiteral("Björk"), QStringLiteral("Homogenic"), 1997,
@@ -309,7 +315,7 @@ void TestAlbumStore::keysetPagingCoversEveryAlbumOnce()
     QFETCH(int, sort);
     QFETCH(QString, filter);
     QFETCH(int, expected);
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     const QList<Album> albums = testing::generatedAlbums(1000);
@@ -357,7 +363,7 @@ void TestAlbumStore::keysetPagingCoversEveryAlbumOnce()
 
 void TestAlbumStore::concurrentReadsWhileWriting()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore *store = temporary->store.get();
     QVERIFY(store->upsertPage(testing::generatedAlbums(500)).ok());
@@ -399,7 +405,7 @@ void TestAlbumStore::twoStoresOnOneFileWriteInTurn()
     // Two AlbumStores on one file behave as two processes do (each has its own connections and
     // its own write mutex): only SQLite's lock orders their writes. Their pages overlap by half,
     // so each page reads what the other just wrote before it writes.
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore second(temporary->store->config());
     QVERIFY(second.open().ok());
@@ -531,7 +537,7 @@ void TestAlbumStore::foreignSqliteFileIsRefused()
 
 void TestAlbumStore::emptyPageIsNoop()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     const UpsertResult result = temporary->store->upsertPage({});
     QVERIFY(result.ok());
@@ -555,7 +561,7 @@ void TestAlbumStore::unopenablePathIsReported()
 
 void TestAlbumStore::jobCursorIsCommittedWithItsPage()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     const std::optional<ImportJobRecord> job = store.createJob(
@@ -586,7 +592,7 @@ void TestAlbumStore::jobCursorIsCommittedWithItsPage()
 
 void TestAlbumStore::laterBarcodeMergesTwoStoredAlbums()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     // Spotify first: a barcode, a short tracklist, no label.
@@ -678,7 +684,7 @@ void TestAlbumStore::barcodeMergeKeepsDescriptionAndCover()
     QFETCH(QString, expectedText);
     QFETCH(bool, expectedEdited);
     QFETCH(QString, expectedCover);
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     const QString barcode = QStringLiteral("724385522925");
@@ -748,7 +754,7 @@ void TestAlbumStore::orphanedJobsAreInterrupted()
     QFETCH(QString, owner);
     QFETCH(int, state);
     QFETCH(int, expected);
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore &store = *temporary->store;
     std::optional<ImportJobRecord> job = store.createJob(QStringLiteral("discogs"), {});

@@ -26,14 +26,18 @@ void TestFtsQuery::expression_data()
                                << "\"kind\"* \"blue\"*";
     QTest::newRow("quotes dropped") << "\"kind of\""
                                     << "\"kind\"* \"of\"*";
+    // Lower case, so FTS5 cannot read OR, NOT or NEAR as operators either way.
     QTest::newRow("operators are words") << "blue OR NOT green"
-                                         << "\"blue\"* \"OR\"* \"NOT\"* \"green\"*";
+                                         << "\"blue\"* \"or\"* \"not\"* \"green\"*";
     QTest::newRow("column filter") << "title:blue"
                                    << "\"title\"* \"blue\"*";
     QTest::newRow("only punctuation") << "*(){}^:\""
                                       << "";
     QTest::newRow("accents kept") << "Björk"
-                                  << "\"Björk\"*";
+                                  << "\"björk\"*";
+    // As the index spells them (SqlDialect), and as PostgreSQL's unaccent() does.
+    QTest::newRow("letters spelled out") << "Straße ÆTHER Øresund"
+                                         << "\"strasse\"* \"aether\"* \"oresund\"*";
     QTest::newRow("empty") << ""
                            << "";
 }
