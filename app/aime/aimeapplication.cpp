@@ -72,8 +72,13 @@ QList<QImage> decodeWindowIcon()
 } // namespace
 
 AimeApplication::AimeApplication(const QString &dataDir, SecretBackend *keychain, QObject *parent)
+    : AimeApplication(DataLocation::sqliteStore(dataDir), dataDir, keychain, parent)
+{ }
+
+AimeApplication::AimeApplication(const StoreConfig &store, const QString &dataDir,
+                                 SecretBackend *keychain, QObject *parent)
     : QObject(parent),
-      m_store(std::make_unique<AlbumStore>(DataLocation::sqliteStore(dataDir))),
+      m_store(std::make_unique<AlbumStore>(store)),
       m_pool(std::make_unique<WorkerPool>()),
       m_network(std::make_unique<QNetworkAccessManager>())
 {

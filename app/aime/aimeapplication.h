@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/storeconfig.h"
+
 #include <QObject>
 #include <QString>
 
@@ -39,6 +41,10 @@ public:
     // keychain: where secrets go; null for the system keychain (tests pass a stand-in).
     explicit AimeApplication(const QString &dataDir, SecretBackend *keychain = nullptr,
                              QObject *parent = nullptr);
+    // The collection in `store` (a PostgreSQL catalogue, say); the data folder keeps the rest
+    // (covers, settings that are this desktop's).
+    AimeApplication(const StoreConfig &store, const QString &dataDir,
+                    SecretBackend *keychain = nullptr, QObject *parent = nullptr);
     ~AimeApplication() override;
 
     // Shows the window at once and opens the store on the pool; the window follows its state.

@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QTextStream>
 
 #include <memory>
 
@@ -35,6 +36,14 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Keep the collection in <dir> (or set AIME_DATA_DIR)."),
         QStringLiteral("dir"));
     parser.addOption(dataDir);
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QCoreApplication::translate("main",
+                                    "Keep the collection in a PostgreSQL database shared with "
+                                    "other desktops, postgresql://user@host/aime (or set "
+                                    "AIME_DATABASE_URL)."),
+        QStringLiteral("url"));
+    parser.addOption(database);
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QCoreApplication::translate("main", "Discogs CSV exports to import."),
@@ -42,6 +51,13 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QString folder = aime::DataLocation::resolve(parser.value(dataDir));
+    QString storeError;
+    const std::optional<aime::StoreConfig> store
+        = aime::DataLocation::store(folder, parser.value(database), &storeError);
+    if (!store) {
+        QTextStream(stderr) << "aime: " << storeError << Qt::endl;
+        return 2;
+    }
     QStringList files;
     for (const QString &file : parser.positionalArguments())
         files.append(QFileInfo(file).absoluteFilePath());
@@ -52,7 +68,7 @@ int main(int argc, char *argv[])
     QObject::connect(&instance, &aime::SingleInstance::forwarded, &app,
                      [] { QCoreApplication::exit(0); });
     QObject::connect(&instance, &aime::SingleInstance::becamePrimary, &app, [&] {
-        aimeApp = std::make_unique<aime::AimeApplication>(folder);
+        aimeApp = std::make_unique<aime::AimeApplication>(*store, folder);
         aimeApp->start();
         aime::MainWindow *window = aimeApp->mainWindow();
         aime::ReadyProbe::watch(window, clock);

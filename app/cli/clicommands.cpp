@@ -214,6 +214,10 @@ int CliCommands::run(const QStringList &arguments)
     parser.addOptions({
         {QStringLiteral("data-dir"), QStringLiteral("Collection folder (or AIME_DATA_DIR)."),
          QStringLiteral("dir")},
+        {QStringLiteral("database"),
+         QStringLiteral("A PostgreSQL database instead of the folder's SQLite file, "
+                        "postgresql://user@host/aime (or AIME_DATABASE_URL)."),
+         QStringLiteral("url")},
         {QStringLiteral("source"), QStringLiteral("import: discogs-csv, discogs or spotify."),
          QStringLiteral("source")},
         {QStringLiteral("file"), QStringLiteral("import: the file to read."),
@@ -285,8 +289,13 @@ int CliCommands::run(const QStringList &arguments)
                                                            parser.value(QStringLiteral("format")));
         if (!usage.isEmpty())
             return fail(usage);
-        AlbumStore store(DataLocation::sqliteStore(
-            DataLocation::resolve(parser.value(QStringLiteral("data-dir")))));
+        QString storeError;
+        const std::optional<StoreConfig> config
+            = DataLocation::store(DataLocation::resolve(parser.value(QStringLiteral("data-dir"))),
+                                  parser.value(QStringLiteral("database")), &storeError);
+        if (!config)
+            return fail(storeError);
+        AlbumStore store(*config);
         const StoreStatus status = store.open();
         if (!status.ok())
             errorStream() << "aime-cli: " << status.message << " (searching online only)"
@@ -301,8 +310,13 @@ int CliCommands::run(const QStringList &arguments)
     if (!usage.isEmpty())
         return fail(usage);
 
-    AlbumStore store(
-        DataLocation::sqliteStore(DataLocation::resolve(parser.value(QStringLiteral("data-dir")))));
+    QString storeError;
+    const std::optional<StoreConfig> config
+        = DataLocation::store(DataLocation::resolve(parser.value(QStringLiteral("data-dir"))),
+                              parser.value(QStringLiteral("database")), &storeError);
+    if (!config)
+        return fail(storeError);
+    AlbumStore store(*config);
     const StoreStatus status = store.open();
     if (!status.ok())
         return fail(status.message);

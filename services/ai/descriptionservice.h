@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/albumdescription.h"
 #include "domain/album.h"
+#include "domain/albumdescription.h"
 
 #include <QObject>
 #include <QSet>

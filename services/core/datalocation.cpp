@@ -1,5 +1,7 @@
 #include "core/datalocation.h"
 
+#include "store/databaseurl.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -21,6 +23,16 @@ StoreConfig DataLocation::sqliteStore(const QString &dataDir)
     config.driver = QStringLiteral("QSQLITE");
     config.databaseName = QDir(dataDir).filePath(databaseFileName());
     return config;
+}
+
+std::optional<StoreConfig> DataLocation::store(const QString &dataDir,
+                                               const QString &commandLineUrl, QString *error)
+{
+    const QString url
+        = commandLineUrl.isEmpty() ? qEnvironmentVariable("AIME_DATABASE_URL") : commandLineUrl;
+    if (url.isEmpty())
+        return sqliteStore(dataDir);
+    return DatabaseUrl::parse(url, error);
 }
 
 } // namespace aime
