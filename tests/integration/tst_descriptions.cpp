@@ -192,6 +192,7 @@ class TestDescriptions : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void init();
     void cleanup();
 
@@ -226,6 +227,7 @@ private:
     int chatRequests();
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<testing::PostgresTestDatabase> m_postgres;
     std::unique_ptr<AlbumStore> m_store;
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -236,12 +238,21 @@ private:
     QHash<QString, int> m_asks;
 };
 
+void TestDescriptions::initTestCase_data()
+{
+    testing::addBackendRows();
+}
+
 void TestDescriptions::init()
 {
     qunsetenv(timeoutVariable.toLatin1().constData());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<AlbumStore>(DataLocation::sqliteStore(m_dir->path()));
+    const std::optional<StoreConfig> config
+        = testing::freshStoreConfig(testing::currentBackend(), m_dir->path(), &m_postgres);
+    if (!config)
+        return;
+    m_store = std::make_unique<AlbumStore>(*config);
     QVERIFY(m_store->open().ok());
     m_pool = std::make_unique<WorkerPool>();
     m_network = std::make_unique<QNetworkAccessManager>();
@@ -255,6 +266,7 @@ void TestDescriptions::cleanup()
     m_network.reset();
     m_pool.reset();
     m_store.reset();
+    m_postgres.reset();
     m_plain.reset();
     m_fake.reset();
     m_dir.reset();

@@ -50,6 +50,7 @@ class TestDiscogsCsvImport : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void brokenRowsAreCountedByLineAndGoodRowsStored();
     void reimportCountsAlreadyPresent();
     void cancelStopsBetweenPages();
@@ -59,9 +60,14 @@ private slots:
     void closedStoreIsAFatalError();
 };
 
+void TestDiscogsCsvImport::initTestCase_data()
+{
+    testing::addBackendRows();
+}
+
 void TestDiscogsCsvImport::brokenRowsAreCountedByLineAndGoodRowsStored()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     const QString path = temporary->dir.filePath(QStringLiteral("export.csv"));
     const QList<int> brokenLines = writeExport(path, 10000, 997);
@@ -79,7 +85,7 @@ void TestDiscogsCsvImport::brokenRowsAreCountedByLineAndGoodRowsStored()
 
 void TestDiscogsCsvImport::reimportCountsAlreadyPresent()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     const QString path = temporary->dir.filePath(QStringLiteral("export.csv"));
     writeExport(path, 600, 0);
@@ -92,7 +98,7 @@ void TestDiscogsCsvImport::reimportCountsAlreadyPresent()
 
 void TestDiscogsCsvImport::cancelStopsBetweenPages()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     const QString path = temporary->dir.filePath(QStringLiteral("export.csv"));
     writeExport(path, 5000, 0);
@@ -111,7 +117,7 @@ void TestDiscogsCsvImport::cancelStopsBetweenPages()
 
 void TestDiscogsCsvImport::progressRisesToTheEnd()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     const QString path = temporary->dir.filePath(QStringLiteral("export.csv"));
     writeExport(path, 2000, 0);
@@ -152,7 +158,7 @@ void TestDiscogsCsvImport::unreadableInputsGiveAClearMessage()
 {
     QFETCH(QByteArray, contents);
     QFETCH(QString, expected);
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     const QString path = temporary->dir.filePath(QStringLiteral("input.csv"));
     if (!contents.isNull()) {

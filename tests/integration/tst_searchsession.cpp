@@ -15,6 +15,7 @@
 #include "search/searchsession.h"
 #include "searchresultmodel.h"
 #include "store/albumstore.h"
+#include "testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QHostAddress>
@@ -189,6 +190,7 @@ class TestSearchSession : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void init();
     void cleanup();
     void allProvidersAnswer();
@@ -223,6 +225,7 @@ private:
     int storedSources(const QString &provider, const QString &externalId);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<testing::PostgresTestDatabase> m_postgres;
     std::unique_ptr<AlbumStore> m_store;
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -234,11 +237,20 @@ private:
     std::unique_ptr<MusicBrainzClient> m_musicBrainz;
 };
 
+void TestSearchSession::initTestCase_data()
+{
+    testing::addBackendRows();
+}
+
 void TestSearchSession::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<AlbumStore>(DataLocation::sqliteStore(m_dir->path()));
+    const std::optional<StoreConfig> config
+        = testing::freshStoreConfig(testing::currentBackend(), m_dir->path(), &m_postgres);
+    if (!config)
+        return;
+    m_store = std::make_unique<AlbumStore>(*config);
     QVERIFY(m_store->open().ok());
     m_pool = std::make_unique<WorkerPool>();
     m_network = std::make_unique<QNetworkAccessManager>();
@@ -275,6 +287,7 @@ void TestSearchSession::cleanup()
     m_network.reset();
     m_pool.reset();
     m_store.reset();
+    m_postgres.reset();
     m_musicBrainzFake.reset();
     m_discogsFake.reset();
     m_spotifyFake.reset();

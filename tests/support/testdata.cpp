@@ -64,24 +64,29 @@ TestBackend currentBackend()
     return backend == QLatin1String("postgresql") ? TestBackend::PostgreSql : TestBackend::Sqlite;
 }
 
+std::optional<StoreConfig> freshStoreConfig(TestBackend backend, const QString &dir,
+                                            std::unique_ptr<PostgresTestDatabase> *database)
+{
+    if (backend == TestBackend::Sqlite)
+        return DataLocation::sqliteStore(dir);
+    *database = std::make_unique<PostgresTestDatabase>();
+    if (!(*database)->skipOrFailUnlessAvailable())
+        return std::nullopt;
+    QString error;
+    std::optional<StoreConfig> config = DatabaseUrl::parse((*database)->url(), &error);
+    if (!config)
+        QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+    return config;
+}
+
 std::unique_ptr<TemporaryStore> openTemporaryStore(TestBackend backend)
 {
     auto temporary = std::make_unique<TemporaryStore>();
-    StoreConfig config = DataLocation::sqliteStore(temporary->dir.path());
-    if (backend == TestBackend::PostgreSql) {
-        temporary->postgres = std::make_unique<PostgresTestDatabase>();
-        if (!temporary->postgres->skipOrFailUnlessAvailable())
-            return nullptr;
-        QString error;
-        const std::optional<StoreConfig> parsed
-            = DatabaseUrl::parse(temporary->postgres->url(), &error);
-        if (!parsed) {
-            QTest::qFail(qPrintable(error), __FILE__, __LINE__);
-            return nullptr;
-        }
-        config = *parsed;
-    }
-    temporary->store = std::make_unique<AlbumStore>(config);
+    const std::optional<StoreConfig> config
+        = freshStoreConfig(backend, temporary->dir.path(), &temporary->postgres);
+    if (!config)
+        return nullptr;
+    temporary->store = std::make_unique<AlbumStore>(*config);
     const StoreStatus status = temporary->store->open();
     if (!status.ok()) {
         QTest::qFail(qPrintable(status.message), __FILE__, __LINE__);

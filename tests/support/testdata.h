@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace aime::testing {
 
@@ -25,6 +26,12 @@ enum class TestBackend { Sqlite, PostgreSql };
 void addBackendRows();
 // The backend of the global data row running now.
 TestBackend currentBackend();
+
+// The settings of a fresh store on `backend`: the SQLite file in `dir`, or a new database of the
+// test server, which *database then owns. Nullopt when there is none: the test has then failed,
+// or skipped where no server is given and none is required (PostgresTestDatabase).
+std::optional<StoreConfig> freshStoreConfig(TestBackend backend, const QString &dir,
+                                            std::unique_ptr<PostgresTestDatabase> *database);
 
 // A store in a fresh temporary folder (SQLite) or a fresh database of the test server
 // (PostgreSQL), opened and migrated. Null when it does not open: the test has then failed, or

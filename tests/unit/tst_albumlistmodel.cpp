@@ -15,6 +15,7 @@ class TestAlbumListModel : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void init();
     void cleanup();
     void countedThenPagesReadOnDemand();
@@ -36,9 +37,14 @@ private:
     std::unique_ptr<QThreadPool> m_pool;
 };
 
+void TestAlbumListModel::initTestCase_data()
+{
+    testing::addBackendRows();
+}
+
 void TestAlbumListModel::init()
 {
-    m_temporary = testing::openTemporaryStore();
+    m_temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(m_temporary);
     m_pool = std::make_unique<QThreadPool>();
     QVERIFY(m_temporary->store->upsertPage(testing::generatedAlbums(450)).ok());
@@ -281,8 +287,14 @@ void TestAlbumListModel::failedPageIsReadAgain()
     // A moment in which the store cannot be read: another connection takes the table away.
     const QString connection = QStringLiteral("away");
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(m_temporary->store->config().databaseName);
+        const StoreConfig &config = m_temporary->store->config();
+        QSqlDatabase db = QSqlDatabase::addDatabase(config.driver, connection);
+        db.setDatabaseName(config.databaseName);
+        db.setHostName(config.hostName);
+        db.setPort(config.port);
+        db.setUserName(config.userName);
+        db.setPassword(config.password);
+        db.setConnectOptions(config.connectOptions);
         QVERIFY(db.open());
         QSqlQuery away(db);
         QVERIFY(away.exec(QStringLiteral("ALTER TABLE albums RENAME TO albums_away")));

@@ -50,6 +50,7 @@ class TestCollectionExporter : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void jsonHasTheDocumentedShape();
     void csvRoundTripLosesNothing();
     void unwritableTargetFailsCleanly();
@@ -57,9 +58,14 @@ private slots:
     void formatNames();
 };
 
+void TestCollectionExporter::initTestCase_data()
+{
+    testing::addBackendRows();
+}
+
 void TestCollectionExporter::jsonHasTheDocumentedShape()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     Album album = testing::discogsAlbum(QStringLiteral("Can"), QStringLiteral("Tago Mago"), 1971,
                                         QStringLiteral("42"), QStringLiteral("5014438710822"));
@@ -88,7 +94,7 @@ void TestCollectionExporter::jsonHasTheDocumentedShape()
 
 void TestCollectionExporter::csvRoundTripLosesNothing()
 {
-    auto original = testing::openTemporaryStore();
+    auto original = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(original);
     const CsvImportReport imported
         = DiscogsCsvImport::importFile(original->store.get(), samplePath());
@@ -102,7 +108,7 @@ void TestCollectionExporter::csvRoundTripLosesNothing()
     QVERIFY2(exported.ok(), qPrintable(exported.error));
     QCOMPARE(exported.albums, imported.added);
 
-    auto copy = testing::openTemporaryStore();
+    auto copy = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(copy);
     const CsvImportReport reimported = DiscogsCsvImport::importFile(copy->store.get(), csvPath);
     QVERIFY(reimported.broken.isEmpty());
@@ -119,7 +125,7 @@ void TestCollectionExporter::csvRoundTripLosesNothing()
 
 void TestCollectionExporter::unwritableTargetFailsCleanly()
 {
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     QVERIFY(temporary->store->upsertPage(testing::generatedAlbums(3)).ok());
     const QString path = temporary->dir.filePath(QStringLiteral("missing-folder/out.csv"));

@@ -30,9 +30,15 @@ class TestImportJob : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void stopRightAfterStartIsTheStoredState_data();
     void stopRightAfterStartIsTheStoredState();
 };
+
+void TestImportJob::initTestCase_data()
+{
+    testing::addBackendRows();
+}
 
 void TestImportJob::stopRightAfterStartIsTheStoredState_data()
 {
@@ -48,7 +54,7 @@ void TestImportJob::stopRightAfterStartIsTheStoredState()
     QFETCH(bool, interrupt);
     QFETCH(int, rounds);
     QFETCH(int, expected);
-    auto temporary = testing::openTemporaryStore();
+    auto temporary = testing::openTemporaryStore(testing::currentBackend());
     QVERIFY(temporary);
     AlbumStore *store = temporary->store.get();
     // Two threads, so the job's two saves (running, then the end) could overtake each other.
