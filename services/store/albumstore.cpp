@@ -10,6 +10,18 @@ AlbumStore::AlbumStore(StoreConfig config, QObject *parent)
 
 AlbumStore::~AlbumStore() = default;
 
+StoreStatus AlbumStore::open()
+{
+    const StoreStatus status = m_database.open();
+    if (status.ok() && !m_database.dialect().isSqlite() && !m_changes) {
+        m_changes = std::make_unique<ChangeListener>(&m_database);
+        connect(m_changes.get(), &ChangeListener::albumsChanged, this, &AlbumStore::albumsChanged,
+                Qt::DirectConnection);
+        m_changes->start(); // without it this desktop still works, and says so in the log
+    }
+    return status;
+}
+
 UpsertResult AlbumStore::upsertPage(const QList<Album> &albums)
 {
     return announce(m_writer.write(albums, nullptr));

@@ -6,6 +6,7 @@
 #include "store/albumquery.h"
 #include "store/albumreader.h"
 #include "store/albumwriter.h"
+#include "store/changelistener.h"
 #include "store/coverstore.h"
 #include "store/descriptionstore.h"
 #include "store/jobstore.h"
@@ -19,6 +20,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace aime {
@@ -38,8 +40,9 @@ public:
     explicit AlbumStore(StoreConfig config, QObject *parent = nullptr);
     ~AlbumStore() override;
 
-    // Checks, opens and migrates the database. Never modifies a file it refuses.
-    StoreStatus open() { return m_database.open(); }
+    // Checks, opens and migrates the database. Never modifies a file it refuses. On PostgreSQL
+    // it also listens for what other desktops change (albumsChanged tells of it too).
+    StoreStatus open();
     StoreStatus status() const { return m_database.status(); }
     const StoreConfig &config() const { return m_database.config(); }
 
@@ -145,6 +148,7 @@ private:
     JobStore m_jobs {&m_database};
     DescriptionStore m_descriptions {&m_database};
     CoverStore m_covers {&m_database};
+    std::unique_ptr<ChangeListener> m_changes; // PostgreSQL only; goes before the database
 };
 
 } // namespace aime

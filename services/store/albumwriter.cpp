@@ -266,7 +266,11 @@ UpsertResult AlbumWriter::write(const QList<Album> &albums, const JobCheckpoint 
         }
     }
 
-    const QString indexError = dialect.reindexAlbums(db, result.albumIds);
+    QString indexError = dialect.reindexAlbums(db, result.albumIds);
+    if (indexError.isEmpty()) {
+        indexError = dialect.notifyChanged(db, m_database->changeToken(),
+                                           result.albumIds + result.removedIds);
+    }
     if (!indexError.isEmpty()) {
         result = UpsertResult();
         result.error = tr("Cannot update the search index: %1").arg(indexError);

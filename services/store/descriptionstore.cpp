@@ -67,6 +67,10 @@ QString DescriptionStore::save(const QList<AlbumDescription> &descriptions,
             return error;
         }
     }
+    const QString notifyError
+        = m_database->dialect().notifyChanged(db, m_database->changeToken(), *changed);
+    if (!notifyError.isEmpty())
+        return tr("Cannot save the descriptions: %1").arg(notifyError);
     if (!transaction.commit())
         return tr("Cannot save the descriptions: %1").arg(db.lastError().text());
     return {};

@@ -1,6 +1,7 @@
 #include "store/sqldialect.h"
 
 #include "domain/albumidentity.h"
+#include "store/changelistener.h"
 #include "store/ftsquery.h"
 #include "store/sqlexec.h"
 
@@ -140,6 +141,24 @@ QString SqlDialect::reindexAlbums(QSqlDatabase db, const QList<qint64> &albumIds
         return dropIndexed.lastError().text();
     if (!execWith(index, {idList}))
         return index.lastError().text();
+    return {};
+}
+
+QString SqlDialect::notifyChanged(QSqlDatabase db, const QString &token,
+                                  const QList<qint64> &albumIds) const
+{
+    if (isSqlite() || albumIds.isEmpty())
+        return {};
+    // A payload holds under 8,000 bytes: a page's ids fit in one, a larger change goes in parts.
+    constexpr qsizetype idsPerNotification = 400;
+    QSqlQuery notify(db);
+    notify.prepare(
+        QStringLiteral("SELECT pg_notify('%1', ?)").arg(QLatin1String(ChangeListener::channel)));
+    for (qsizetype first = 0; first < albumIds.size(); first += idsPerNotification) {
+        if (!execWith(notify,
+                      {ChangeListener::payload(token, albumIds.mid(first, idsPerNotification))}))
+            return notify.lastError().text();
+    }
     return {};
 }
 

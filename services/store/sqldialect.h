@@ -41,6 +41,11 @@ public:
     // Brings the text filter's index up to date for these albums, in the caller's transaction;
     // returns the database's error, empty on success.
     QString reindexAlbums(QSqlDatabase db, const QList<qint64> &albumIds) const;
+    // Tells other desktops on the same catalogue which albums the caller's transaction changed,
+    // when it commits (PostgreSQL's NOTIFY; nothing on SQLite, where no one else listens).
+    // Returns the database's error, empty on success.
+    QString notifyChanged(QSqlDatabase db, const QString &token,
+                          const QList<qint64> &albumIds) const;
 
 private:
     Backend m_backend;

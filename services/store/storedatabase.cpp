@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QUuid>
 
 namespace aime {
 
@@ -12,7 +13,8 @@ StoreDatabase::StoreDatabase(StoreConfig config)
     : m_connections(std::move(config)),
       m_dialect(SqlDialect::forConfig(m_connections.config())),
       m_status {StoreErrorKind::CannotOpen, tr("The store is not open yet.")},
-      m_readSlots(qMax(1, m_connections.config().maxConcurrentReads))
+      m_readSlots(qMax(1, m_connections.config().maxConcurrentReads)),
+      m_changeToken(QUuid::createUuid().toString(QUuid::WithoutBraces))
 { }
 
 StoreStatus StoreDatabase::status() const

@@ -34,6 +34,8 @@ public:
     // The calling thread's connection.
     QSqlDatabase connection() { return m_connections.connection(); }
     QMutex &writeMutex() { return m_writeMutex; }
+    // This store's name in the change notifications it sends other desktops (ChangeListener).
+    const QString &changeToken() const { return m_changeToken; }
     // Holds one of the read slots until it goes out of scope.
     [[nodiscard]] QSemaphoreReleaser readSlot();
 
@@ -44,6 +46,7 @@ private:
     StoreStatus m_status;
     QMutex m_writeMutex;
     QSemaphore m_readSlots;
+    QString m_changeToken;
 };
 
 } // namespace aime
