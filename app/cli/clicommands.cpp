@@ -34,6 +34,13 @@ int fail(const QString &message, int code = CliCommands::Fatal)
     return code;
 }
 
+// The store --database (or AIME_DATABASE_URL) names, else the data folder's SQLite file.
+std::optional<StoreConfig> storeConfigOf(const QCommandLineParser &parser, QString *error)
+{
+    return DataLocation::store(DataLocation::resolve(parser.value(QStringLiteral("data-dir"))),
+                               parser.value(QStringLiteral("database")), error);
+}
+
 std::optional<AlbumSort> sortFromName(const QString &name)
 {
     if (name.isEmpty() || name == QLatin1String("artist"))
@@ -290,9 +297,7 @@ int CliCommands::run(const QStringList &arguments)
         if (!usage.isEmpty())
             return fail(usage);
         QString storeError;
-        const std::optional<StoreConfig> config
-            = DataLocation::store(DataLocation::resolve(parser.value(QStringLiteral("data-dir"))),
-                                  parser.value(QStringLiteral("database")), &storeError);
+        const std::optional<StoreConfig> config = storeConfigOf(parser, &storeError);
         if (!config)
             return fail(storeError);
         AlbumStore store(*config);
@@ -311,9 +316,7 @@ int CliCommands::run(const QStringList &arguments)
         return fail(usage);
 
     QString storeError;
-    const std::optional<StoreConfig> config
-        = DataLocation::store(DataLocation::resolve(parser.value(QStringLiteral("data-dir"))),
-                              parser.value(QStringLiteral("database")), &storeError);
+    const std::optional<StoreConfig> config = storeConfigOf(parser, &storeError);
     if (!config)
         return fail(storeError);
     AlbumStore store(*config);

@@ -36,26 +36,32 @@ QString ConnectionRegistry::connectionNameForThisThread() const
         + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
 }
 
+QSqlDatabase ConnectionRegistry::addConnection(const StoreConfig &config, const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(config.driver, name);
+    db.setDatabaseName(config.databaseName);
+    if (!config.isSqlite()) {
+        db.setHostName(config.hostName);
+        if (config.port > 0)
+            db.setPort(config.port);
+        db.setUserName(config.userName);
+        // Without one, libpq reads ~/.pgpass (or PGPASSFILE) itself.
+        if (!config.password.isEmpty())
+            db.setPassword(config.password);
+        db.setConnectOptions(config.connectOptions);
+    } else {
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(config.busyTimeoutMs));
+    }
+    return db;
+}
+
 QSqlDatabase ConnectionRegistry::connection()
 {
     const QString name = connectionNameForThisThread();
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(m_config.driver, name);
-    db.setDatabaseName(m_config.databaseName);
-    if (!m_config.isSqlite()) {
-        db.setHostName(m_config.hostName);
-        if (m_config.port > 0)
-            db.setPort(m_config.port);
-        db.setUserName(m_config.userName);
-        // Without one, libpq reads ~/.pgpass (or PGPASSFILE) itself.
-        if (!m_config.password.isEmpty())
-            db.setPassword(m_config.password);
-        db.setConnectOptions(m_config.connectOptions);
-    } else {
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_config.busyTimeoutMs));
-    }
+    QSqlDatabase db = addConnection(m_config, name);
     {
         QMutexLocker lock(&m_mutex);
         m_names.insert(name);

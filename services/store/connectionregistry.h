@@ -23,6 +23,9 @@ public:
 
     // The calling thread's connection, opened on first use. Check isOpen() on the result.
     QSqlDatabase connection();
+    // A connection named `name` with the store's settings, not yet opened, for code that needs
+    // one outside the registry (a test taking a table away, a raw migration test).
+    static QSqlDatabase addConnection(const StoreConfig &config, const QString &name);
     // Closes and removes the calling thread's connection, if any.
     void releaseThisThread();
 

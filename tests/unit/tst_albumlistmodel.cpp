@@ -1,4 +1,5 @@
 #include "albumlistmodel.h"
+#include "store/connectionregistry.h"
 #include "testdata.h"
 
 #include <QAbstractItemModelTester>
@@ -287,14 +288,8 @@ void TestAlbumListModel::failedPageIsReadAgain()
     // A moment in which the store cannot be read: another connection takes the table away.
     const QString connection = QStringLiteral("away");
     {
-        const StoreConfig &config = m_temporary->store->config();
-        QSqlDatabase db = QSqlDatabase::addDatabase(config.driver, connection);
-        db.setDatabaseName(config.databaseName);
-        db.setHostName(config.hostName);
-        db.setPort(config.port);
-        db.setUserName(config.userName);
-        db.setPassword(config.password);
-        db.setConnectOptions(config.connectOptions);
+        QSqlDatabase db
+            = ConnectionRegistry::addConnection(m_temporary->store->config(), connection);
         QVERIFY(db.open());
         QSqlQuery away(db);
         QVERIFY(away.exec(QStringLiteral("ALTER TABLE albums RENAME TO albums_away")));

@@ -1,5 +1,6 @@
 #include "core/datalocation.h"
 #include "store/albumstore.h"
+#include "store/connectionregistry.h"
 #include "store/databaseurl.h"
 #include "store/schemamigrator.h"
 #include "testdata.h"
@@ -26,14 +27,7 @@ public:
     explicit RawDatabase(const StoreConfig &config)
         : m_name(QStringLiteral("raw-") + config.databaseName)
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(config.driver, m_name);
-        db.setDatabaseName(config.databaseName);
-        db.setHostName(config.hostName);
-        db.setPort(config.port);
-        db.setUserName(config.userName);
-        db.setPassword(config.password);
-        db.setConnectOptions(config.connectOptions);
-        db.open();
+        ConnectionRegistry::addConnection(config, m_name).open();
     }
     ~RawDatabase()
     {
